@@ -1,0 +1,29 @@
+"""Serve the pinned npm ``mermaid`` package from our own site (never from a CDN).
+
+The files are added to the build from ``node_modules/`` as generated files: nothing is copied into
+``docs/`` and ``mkdocs serve`` serves them too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from studysite.assets import mermaid_assets
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    package = Path(config.config_file_path).parent / "node_modules" / "mermaid"
+    try:
+        assets = mermaid_assets(package)
+    except FileNotFoundError as error:
+        raise PluginError(str(error)) from None
+    for asset in assets:
+        files.append(File.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
+    return files

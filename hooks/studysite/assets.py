@@ -1,0 +1,34 @@
+"""Which files of the npm ``mermaid`` package the site serves, and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Where the pinned library lands in the built site. The loader imports it from here.
+SITE_DIR = "assets/mermaid"
+
+
+@dataclass(frozen=True)
+class Asset:
+    source: Path  # absolute path in node_modules
+    dest_uri: str  # path inside the built site, always with forward slashes
+
+
+def mermaid_assets(package_dir: Path) -> list[Asset]:
+    """The ESM entry point and its lazily imported chunks; no source maps, no UMD bundle.
+
+    Raises FileNotFoundError naming the missing file when the package is not installed.
+    """
+    dist = package_dir / "dist"
+    entry = dist / "mermaid.esm.min.mjs"
+    chunks = dist / "chunks" / "mermaid.esm.min"
+    for needed in (entry, chunks):
+        if not needed.exists():
+            raise FileNotFoundError(f"{needed} is missing: run `npm ci` (or `make site`) to install mermaid")
+    assets = [Asset(entry, f"{SITE_DIR}/mermaid.esm.min.mjs")]
+    assets += [
+        Asset(path, f"{SITE_DIR}/chunks/mermaid.esm.min/{path.name}")
+        for path in sorted(chunks.glob("*.mjs"))
+    ]
+    return assets

@@ -56,3 +56,7 @@ lock:
 
 clean:
 	rm -rf site .pytest_cache
+
+pdf: setup
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python tools/build_pdf.py site

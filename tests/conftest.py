@@ -51,3 +51,21 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, launched once per session with the closed-network flags."""
+    from tests.harness import chromium
+
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path):
+    """The real site served on 127.0.0.1 under the sub-path /study/."""
+    from tests.harness import serve
+
+    with serve(site_dir, SUB_PATH) as url:
+        yield url

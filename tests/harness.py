@@ -1,0 +1,172 @@
+"""Browser-test harness: serve a built site on 127.0.0.1 under a sub-path, drive Debian's Chromium.
+
+Reused by the browser tests, the PDF tests and ``bench/``. Every request and console message of a page is
+recorded; requests that would leave 127.0.0.1 are aborted and recorded as such.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import xml.etree.ElementTree as ET
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from studysite.chromium import launch_options
+
+SUB_PATH = "/study/"
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves ``directory`` under ``prefix``; anything outside the prefix is a 404."""
+
+    prefix = SUB_PATH
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
+                      ".js": "text/javascript", ".svg": "image/svg+xml", ".json": "application/json"}
+
+    def translate_path(self, path: str) -> str:
+        parts = urlsplit(path).path
+        if not parts.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_sub_path__")
+        return super().translate_path("/" + parts[len(self.prefix):])
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        pass
+
+
+@contextmanager
+def serve(directory: Path, prefix: str = SUB_PATH) -> Iterator[str]:
+    """Serve ``directory`` at ``http://127.0.0.1:<free port><prefix>``; yield that base URL."""
+    handler = functools.partial(type("H", (_Handler,), {"prefix": prefix}), directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site, as paths relative to its root, found from sitemap.xml."""
+    root = ET.parse(site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    base: str | None = None
+    pages = []
+    for loc in root.findall("s:url/s:loc", ns):
+        url = urlsplit(loc.text or "").path
+        if base is None:  # the shortest URL is the home page, the site's root
+            base = min((urlsplit(x.text or "").path for x in root.findall("s:url/s:loc", ns)), key=len)
+        pages.append(url[len(base):])
+    return sorted(pages)
+
+
+@dataclass
+class Recording:
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    console: list[tuple[str, str]] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    weight: tuple[int, int] = (0, 0)  # bytes, requests: set by the caller from page_weight()
+
+    @property
+    def errors(self) -> list[str]:
+        return [text for kind, text in self.console if kind == "error"] + self.page_errors
+
+
+def record(page) -> Recording:  # page: playwright.sync_api.Page
+    """Attach a Recording to a page; abort every request that would leave 127.0.0.1."""
+    rec = Recording()
+
+    def route(route) -> None:
+        url = route.request.url
+        host = urlsplit(url).hostname
+        if url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            rec.blocked.append(url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("request", lambda request: rec.requests.append(request.url))
+    page.on("console", lambda msg: rec.console.append((msg.type, msg.text)))
+    page.on("pageerror", lambda error: rec.page_errors.append(str(error)))
+    return rec
+
+
+def page_weight(page) -> tuple[int, int]:
+    """Uncompressed bytes and number of resources the page has loaded so far (Resource Timing API)."""
+    return tuple(page.evaluate(
+        """() => {
+          const entries = [...performance.getEntriesByType('navigation'),
+                           ...performance.getEntriesByType('resource')];
+          return [entries.reduce((sum, e) => sum + (e.decodedBodySize || 0), 0), entries.length];
+        }"""
+    ))
+
+
+def wait_for_diagrams(page, timeout: float = 15_000) -> str:
+    """Wait until the loader has drawn every diagram of the page; return 'none', 'done' or 'error'."""
+    if page.locator("div.mermaid").count() == 0:
+        return "none"
+    page.wait_for_function(
+        "() => ['done', 'error'].includes(document.documentElement.dataset.diagrams)", timeout=timeout
+    )
+    return page.evaluate("document.documentElement.dataset.diagrams")
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """A headless Debian Chromium for the whole block."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(**launch_options())
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+_ENTITIES = {"quot": '"', "lt": "<", "gt": ">", "amp": "&", "nbsp": " "}
+
+
+def _decode(label: str) -> str:
+    import re
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.isdigit():
+            return chr(int(name))
+        return _ENTITIES.get(name, match.group(0))
+
+    return re.sub(r"#(\w+);", one, label)
+
+
+def expected_labels(source: str) -> list[str]:
+    """The labels a reader must see in the drawn SVG of a block or timeline diagram's source."""
+    lines = [line.strip() for line in source.strip().splitlines()]
+    kind = lines[0].split()[0] if lines else ""
+    labels: list[str] = []
+    if kind.startswith("block"):
+        import re
+
+        labels = [m.group(1) for line in lines for m in re.finditer(r'\["(.*?)"\]', line)]
+    elif kind == "timeline":
+        for line in lines[1:]:
+            if line.startswith(("title ", "section ")):
+                labels.append(line.split(" ", 1)[1])
+            elif ":" in line and not line.startswith(("acc", "%%")):
+                labels += [part.strip() for part in line.split(" : ") if part.strip()]
+    return [_decode(label).replace("<br>", " ") for label in labels if label]
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: SVG text wraps lines into separate tspans."""
+    return "".join(text.split())

@@ -1,0 +1,105 @@
+"""Diagrams render in real Chromium with no network, on every page, light and dark, under a sub-path."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.harness import expected_labels, page_weight, record, site_pages, squash, wait_for_diagrams
+
+pytestmark = pytest.mark.browser
+
+MERMAID_FILES = ("/assets/mermaid/", "mermaid-loader.mjs")
+
+
+@pytest.fixture(scope="module")
+def visits(browser, site_dir, site_url):
+    """Every page of the site (crawled from sitemap.xml), each visited once cold, with its recording."""
+    results = {}
+    for path in site_pages(site_dir):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        rec = record(page)
+        page.goto(site_url + path, wait_until="load")
+        state = wait_for_diagrams(page)
+        sources = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.dataset.source)")
+        svg_texts = page.eval_on_selector_all(
+            "div.mermaid", "els => els.map(e => e.querySelector('svg') ? e.querySelector('svg').textContent : null)"
+        )
+        rec.weight = page_weight(page)
+        results[path] = (state, sources, svg_texts, rec)
+        context.close()
+    return results
+
+
+def test_pages_are_crawled_from_the_sitemap(visits):
+    assert "" in visits, "the home page is missing from sitemap.xml"
+    assert "docker-1/vm-vs-container/" in visits
+    assert len(visits) >= 3
+
+
+def test_every_mermaid_source_becomes_an_svg_with_its_labels(visits):
+    drawn = 0
+    for path, (state, sources, svg_texts, _) in visits.items():
+        assert state in ("none", "done"), f"{path}: diagrams {state}"
+        for source, svg_text in zip(sources, svg_texts):
+            assert svg_text is not None, f"{path}: a diagram has no SVG"
+            missing = [label for label in expected_labels(source) if squash(label) not in squash(svg_text)]
+            assert not missing, f"{path}: labels missing from the SVG: {missing}"
+            drawn += 1
+    assert drawn >= 2, "the VM-vs-container page alone has two diagrams"
+
+
+def test_no_request_leaves_127_0_0_1(visits):
+    leaks = {path: rec.blocked for path, (*_, rec) in visits.items() if rec.blocked}
+    assert not leaks, f"requests to other hosts: {leaks}"
+
+
+def test_no_console_errors(visits):
+    errors = {path: rec.errors for path, (*_, rec) in visits.items() if rec.errors}
+    assert not errors, f"console errors: {errors}"
+
+
+def test_text_pages_fetch_no_mermaid_and_diagram_pages_do(visits):
+    for path, (state, _, _, rec) in visits.items():
+        mermaid_requests = [url for url in rec.requests if any(part in url for part in MERMAID_FILES)]
+        if state == "none":
+            assert not mermaid_requests, f"{path} has no diagram but fetched {mermaid_requests}"
+        else:
+            assert mermaid_requests, f"{path} has diagrams but fetched no Mermaid file"
+
+
+def test_diagram_page_loads_only_the_chunks_it_needs(visits):
+    *_, rec = visits["docker-1/vm-vs-container/"]
+    chunks = [url.rsplit("/", 1)[1] for url in rec.requests if "/assets/mermaid/chunks/" in url]
+    assert any(name.startswith("blockDiagram") for name in chunks), chunks
+    for other in ("sequenceDiagram", "ganttDiagram", "classDiagram", "mindmap", "architectureDiagram"):
+        assert not any(name.startswith(other) for name in chunks), f"{other} loaded: {chunks}"
+    size, count = rec.weight
+    assert 0 < size <= 1_200_000, f"cold first visit loaded {size} bytes in {count} requests"
+
+
+def test_palette_toggle_redraws_diagrams(browser, site_url):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    rec = record(page)
+    page.goto(site_url + "docker-1/vm-vs-container/")
+    assert wait_for_diagrams(page) == "done"
+    light = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.dataset.rendered)")
+    light_svg = page.inner_html("div.mermaid")
+    page.locator("label[for^='__palette']:visible").first.click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('div.mermaid')].every(e => e.dataset.rendered === 'dark')"
+        " && document.documentElement.dataset.diagrams === 'done'"
+    )
+    assert set(light) == {"default"}
+    assert page.inner_html("div.mermaid") != light_svg, "the SVG was not redrawn for the dark palette"
+    # Readable: the text colour of the drawn labels differs from the page background in both palettes.
+    fill, background = page.evaluate(
+        """() => {
+          const label = document.querySelector('div.mermaid svg .label, div.mermaid svg text');
+          return [getComputedStyle(label).color, getComputedStyle(document.body).backgroundColor];
+        }"""
+    )
+    assert fill != background
+    assert not rec.errors and not rec.blocked
+    context.close()

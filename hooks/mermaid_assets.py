@@ -6,6 +6,7 @@ The files are added to the build from ``node_modules/`` as generated files: noth
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from studysite.assets import mermaid_assets
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -27,3 +29,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for asset in assets:
         files.append(File.generated(config, asset.dest_uri, abs_src_path=str(asset.source)))
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    # mkdocs-mermaid2 1.2.3 computes the loader's path with os.path.relpath(js, dirname(page.url)),
+    # which fails for pages at the site root (the home page, 404.html). Say so, instead of a traceback.
+    if 'class="mermaid"' in html and not posixpath.dirname(page.url):
+        raise PluginError(
+            f"{page.file.src_uri}: Mermaid diagrams on a page at the site root are not supported "
+            "(mkdocs-mermaid2 cannot compute the script path there); move the diagram to a chapter page"
+        )
+    return html

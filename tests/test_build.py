@@ -79,3 +79,14 @@ def test_a_new_note_and_a_new_chapter_appear_in_the_nav_without_config(tmp_path:
     assert "docker-2/" in links, links
     note = (out / "docker-1" / "zz-added-note" / "index.html").read_text(encoding="utf-8")
     assert "ADDED_NOTE_SENTINEL" in note
+
+
+def test_a_diagram_on_the_home_page_fails_with_a_clear_message(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n```mermaid\nblock-beta\n  a[\"x\"]\n```\n",
+                     encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "index.md: Mermaid diagrams on a page at the site root are not supported" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,194 @@
+"""The offline bundle: unzipped and opened from file://, it browses, searches and draws diagrams, offline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+from studysite.offline import LIBRARY_URI, SHIM_URI, online_only, remote_urls, zip_site
+
+from tests.conftest import ROOT, copy_project
+from tests.harness import expected_labels, squash, wait_for_diagrams
+
+ZIP_NAME = "container-study-notes-offline"
+PAGE = "docker-1/vm-vs-container"
+#: Appended to the copy's VM-vs-container page, so that the offline loader always has a block diagram to
+#: draw (whatever diagrams the page has itself: all of them must become SVG).
+DIAGRAM = """
+
+```mermaid
+block-beta
+  columns 1
+  app["OFFLINE_APP"]
+  kernel["OFFLINE_KERNEL"]
+```
+"""
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+def _load(path: Path) -> dict:
+    with open(path, "rb") as f:
+        return yaml_load(f)
+
+
+def _name(entry: str | dict) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def test_offline_config_restates_mkdocs_yml_plugins_and_hooks():
+    """MkDocs replaces lists on INHERIT: the offline lists must be mkdocs.yml's, with only the known changes."""
+    main, offline = _load(ROOT / "mkdocs.yml"), _load(ROOT / "mkdocs.offline.yml")
+    expected = []
+    for entry in main["plugins"]:
+        if _name(entry) == "redirects":
+            continue
+        if _name(entry) == "mermaid2":
+            entry = {"mermaid2": {**entry["mermaid2"], "javascript": "assets/javascripts/mermaid-offline.js"}}
+        if _name(entry) == "print-site":
+            expected.append("offline")
+        expected.append(entry)
+    assert offline["plugins"] == expected, "mkdocs.offline.yml plugins drifted from mkdocs.yml"
+    assert offline["hooks"] == main["hooks"] + ["hooks/offline_assets.py"]
+    assert offline["extra"]["polyfills"] == [SHIM_URI]
+
+
+def test_offline_helpers():
+    assert online_only("assets/javascripts/mermaid-loader.mjs")
+    assert online_only("assets/mermaid/chunks/mermaid.esm.min/blockDiagram-X.mjs")
+    assert not online_only(LIBRARY_URI) and not online_only("assets/javascripts/mermaid-offline.js")
+    assert remote_urls(["https://unpkg.com/iframe-worker/shim", "//cdn/x.js", SHIM_URI]) == [
+        "https://unpkg.com/iframe-worker/shim", "//cdn/x.js"]
+
+
+def test_zip_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    (site / "a" / "b.html").write_text("<p>b</p>", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    names = zip_site(site, tmp_path / "one.zip", root="bundle")
+    os.utime(site / "index.html", (1, 1))
+    zip_site(site, tmp_path / "two.zip", root="bundle")
+    assert names == ["bundle/a/b.html", "bundle/index.html"]
+    assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make offline`'s two steps (strict build with mkdocs.offline.yml, zip) on a copy of the project."""
+    work = tmp_path_factory.mktemp("offline")
+    project = copy_project(work / "project")
+    shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
+    with open(project / "docs" / f"{PAGE}.md", "a", encoding="utf-8") as note:
+        note.write(DIAGRAM)
+    out = work / "build" / ZIP_NAME
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.offline.yml"),
+         "-d", str(out)],
+        capture_output=True, text=True, env=env, cwd=project,
+    )
+    assert result.returncode == 0, f"offline build failed:\n{result.stderr}"
+    return zip_site(out, work / f"{ZIP_NAME}.zip") and work / f"{ZIP_NAME}.zip"
+
+
+@pytest.fixture(scope="module")
+def unzipped(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(dest)
+    return dest / ZIP_NAME
+
+
+@pytest.mark.slow
+def test_bundle_serves_offline_files_only(offline_zip: Path, unzipped: Path):
+    with zipfile.ZipFile(offline_zip) as archive:
+        names = archive.namelist()
+    assert all(name.startswith(f"{ZIP_NAME}/") for name in names)
+    for needed in ("index.html", f"{PAGE}.html", "search/search_index.js", LIBRARY_URI, SHIM_URI,
+                   "assets/javascripts/mermaid-offline.js"):
+        assert (unzipped / needed).is_file(), needed
+    assert not [name for name in names if name.endswith(".mjs")], "ES modules (they cannot load from file://)"
+    assert not [name for name in names if "/assets/mermaid/" in name and name.endswith(".map")]
+    for html in unzipped.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, html
+        assert 'type="module"' not in text, f"{html}: ES modules do not load from file://"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    blocked: list[str] = []
+    errors: list[str] = []
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    home = (unzipped / "index.html").as_uri()
+    page.goto(home, wait_until="load")
+    assert page.locator("h1").count() >= 1
+
+    # Browse: a nav link on the home page leads to the chapter page, as a file (no directory URL).
+    page.locator(f"nav.md-nav--primary a[href$='{PAGE}.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url == (unzipped / f"{PAGE}.html").as_uri()
+
+    # Diagrams: every one becomes an SVG with its labels, through the classic loader and the UMD build.
+    assert wait_for_diagrams(page, timeout=30_000) == "done"
+    sources = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.dataset.source)")
+    svgs = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.querySelector('svg')?.textContent)")
+    assert len(sources) >= 1
+    for source, svg in zip(sources, svgs):
+        assert svg is not None, f"a diagram has no SVG: {source[:60]}"
+        missing = [label for label in expected_labels(source) if squash(label) not in squash(svg)]
+        assert not missing, f"labels missing from the SVG: {missing}"
+    assert any("OFFLINE_KERNEL" in svg for svg in svgs)
+    assert page.locator("div.mermaid[data-processed]").count() == 0, "Mermaid ran on its own (startOnLoad)"
+    # The palette switch redraws them, as the online loader does.
+    page.locator("label[for^='__palette']:visible").first.click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('div.mermaid')].every(e => e.dataset.rendered === 'dark')"
+        " && document.documentElement.dataset.diagrams === 'done'"
+    )
+
+    # Search: the inlined index through the iframe-worker shim; a result leads to a page of the bundle.
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("Docker")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=15_000)
+    assert results.count() >= 1
+    href = results.first.locator("a").first.get_attribute("href")
+    target = urlsplit(page.evaluate("h => new URL(h, location.href).href", href))
+    assert target.scheme == "file" and Path(target.path).is_file(), href
+    results.first.locator("a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith("file://") and page.locator("h1").count() >= 1
+
+    off_machine = [url for url in requests if not url.startswith(LOCAL_SCHEMES)]
+    assert not blocked and not off_machine, f"requests off the machine: {blocked or off_machine}"
+    assert any(url.endswith(LIBRARY_URI) for url in requests), "the UMD build was not loaded"
+    assert any(SHIM_URI in url for url in requests), "the local iframe-worker shim was not loaded"
+    assert not errors, f"console errors: {errors}"
+    context.close()

@@ -59,8 +59,7 @@ def measure(pages: int, edits: int, dirty: bool) -> dict[str, object]:
             make_synthetic(project, pages, mermaid=False)
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
-        command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"]
-        command[-1:] = ["--livereload"]
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
         if dirty:
             command.append("--dirty")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}

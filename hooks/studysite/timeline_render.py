@@ -1,0 +1,84 @@
+"""Render a checked ``Timeline`` as Markdown: a Mermaid ``timeline`` fence and an HTML event list.
+
+Text in, text out: no MkDocs here. The event list comes from a Jinja template (``overrides/partials/
+timeline.html``) rendered with autoescaping, so nothing in the data can inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+import jinja2
+
+from studysite.timeline_data import Timeline
+
+#: The insertion marker: an HTML comment alone on its line (outside code fences), at most 3 spaces indented.
+MARKER_RE = re.compile(r"^ {0,3}<!--\s*timeline\s*-->\s*$")
+FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+#: Characters that mean something in Mermaid's timeline syntax or its text handling, as Mermaid entity codes
+#: (``#58;`` is drawn as ':'). One pass, so the '#' of a code is never escaped again.
+MERMAID_ENTITIES = {
+    ":": "#58;", "#": "#35;", ";": "#59;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "%": "#37;",
+    "`": "#96;", "{": "#123;", "}": "#125;",
+}
+
+
+def mermaid_text(text: str) -> str:
+    """One line of diagram text: whitespace collapsed, special characters as entity codes."""
+    return "".join(MERMAID_ENTITIES.get(char, char) for char in " ".join(text.split()))
+
+
+def render_mermaid(timeline: Timeline) -> str:
+    """A ```` ```mermaid ```` fence: one section per period, one time slot per year, events joined by ':'."""
+    lines = ["```mermaid", "timeline", f"    title {mermaid_text(timeline.title)}"]
+    for period in timeline.periods:
+        lines.append(f"    section {mermaid_text(period.title)}")
+        for year, events in groupby(period.events, key=lambda event: event.date.year):
+            lines.append(f"        {year} : " + " : ".join(mermaid_text(event.label) for event in events))
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def render_html(timeline: Timeline, template_source: str) -> str:
+    """The event list from the Jinja template, autoescaped, without blank lines (one raw HTML block)."""
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True)
+    html = env.from_string(template_source).render(timeline=timeline, events=timeline.events)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def render_block(timeline: Timeline, template_source: str) -> str:
+    """What replaces the marker: the diagram, then the list, each a separate Markdown block."""
+    return f"\n{render_mermaid(timeline)}\n\n{render_html(timeline, template_source)}\n"
+
+
+def insert_timeline(markdown: str, block: str) -> tuple[str, int]:
+    """Replace each marker line outside fenced code with ``block``; return the text and the count."""
+    out: list[str] = []
+    fence: str | None = None
+    count = 0
+    for line in markdown.split("\n"):
+        opener = FENCE_RE.match(line)
+        if fence is not None:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = None
+        elif opener:
+            fence = opener.group(1)
+        elif MARKER_RE.match(line):
+            count += 1
+            out.append(block)
+            continue
+        out.append(line)
+    return "\n".join(out), count
+
+
+ID_RE = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
+
+
+def repeated_ids(html: str, wanted: set[str]) -> list[str]:
+    """Event ids that occur more than once as ``id`` attributes in a rendered page."""
+    found = [match for match in ID_RE.findall(html) if match in wanted]
+    return sorted({anchor for anchor in found if found.count(anchor) > 1})

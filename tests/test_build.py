@@ -59,7 +59,7 @@ description: 新しい章。
 
 
 def _nav_links(html: str) -> list[str]:
-    nav = html.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    nav = html.split('class="md-nav md-nav--primary"', 1)[1].split("md-sidebar--secondary", 1)[0]
     return re.findall(r'href="([^"]+)"', nav)
 
 

@@ -1,0 +1,132 @@
+"""Hover definitions for glossary terms, matched the way Japanese text needs.
+
+Python-Markdown's ``abbr`` only matches whole words, and running Japanese text has no word breaks, so
+「コンテナ」 inside a sentence never matched. Here a term matches anywhere in running text, except that a
+term that starts or ends with an ASCII letter or digit must not touch another one ("OCI" is not matched
+inside "OCIs", "LXC" not inside "LXCFS"). Longer terms win ("コンテナエンジン" before "コンテナ").
+
+Text inside code, links, headings, existing ``<abbr>``, diagrams and scripts is left alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+_LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<text>.*)$")
+_SKIP = frozenset({"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "textarea", "button",
+                   "h1", "h2", "h3", "h4", "h5", "h6", "title", "time"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})
+
+
+class GlossaryError(ValueError):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+
+def parse_abbreviations(text: str) -> dict[str, str]:
+    """``*[term]: definition`` lines (blank lines and ``<!-- -->`` comments allowed) → {term: definition}."""
+    terms: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->")):
+            continue
+        match = _LINE.match(stripped)
+        if not match:
+            raise GlossaryError(number, f"expected '*[term]: definition', got {stripped[:40]!r}")
+        term, definition = match["term"].strip(), match["text"].strip()
+        if not definition:
+            raise GlossaryError(number, f"term {term!r} has no definition")
+        if term in terms:
+            raise GlossaryError(number, f"term {term!r} is defined twice")
+        terms[term] = definition
+    return terms
+
+
+def _alternative(term: str) -> str:
+    before = r"(?<![A-Za-z0-9])" if term[0].isascii() and term[0].isalnum() else ""
+    after = r"(?![A-Za-z0-9])" if term[-1].isascii() and term[-1].isalnum() else ""
+    return before + re.escape(term) + after
+
+
+def compile_glossary(terms: dict[str, str]) -> Glossary:
+    if not terms:
+        return Glossary({}, None)
+    ordered = sorted(terms, key=lambda term: (-len(term), term))
+    return Glossary(dict(terms), re.compile("|".join(_alternative(term) for term in ordered)))
+
+
+def annotate_text(text: str, glossary: Glossary) -> str:
+    """Wrap glossary terms of one raw HTML text chunk (entities already escaped) in ``<abbr>``."""
+    if glossary.pattern is None:
+        return text
+    return glossary.pattern.sub(
+        lambda m: f'<abbr title="{html.escape(glossary.terms[m.group(0)], quote=True)}">{m.group(0)}</abbr>',
+        text,
+    )
+
+
+class _Annotator(HTMLParser):
+    def __init__(self, glossary: Glossary) -> None:
+        super().__init__(convert_charrefs=False)
+        self.glossary = glossary
+        self.out: list[str] = []
+        self.skip: list[str] = []  # open elements whose text is left alone
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+        classes = (dict(attrs).get("class") or "").split()
+        if tag not in _VOID and (self.skip or tag in _SKIP or "mermaid" in classes or "headerlink" in classes):
+            self.skip.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.append(f"</{tag}>")
+        if self.skip and self.skip[-1] == tag:
+            self.skip.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data if self.skip else annotate_text(data, self.glossary))
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(f"<![{data}]>")
+
+
+def annotate(page_html: str, glossary: Glossary) -> str:
+    """Add hover definitions to every glossary term in the running text of a page's HTML."""
+    if glossary.pattern is None or not glossary.pattern.search(page_html):
+        return page_html
+    parser = _Annotator(glossary)
+    parser.feed(page_html)
+    parser.close()
+    if parser.rawdata:  # an unfinished construct at the very end is kept verbatim
+        parser.out.append(parser.rawdata)
+    return "".join(parser.out)

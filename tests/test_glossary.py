@@ -1,0 +1,85 @@
+"""Glossary hover definitions: parsing the single source, and matching terms in Japanese running text."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from studysite.glossary import GlossaryError, annotate, compile_glossary, parse_abbreviations
+
+G = compile_glossary({"コンテナ": "C", "コンテナエンジン": "CE", "OCI": "O", "LXC": "L", "Docker Hub": "H"})
+
+
+def _check(got: str, want: str) -> None:
+    assert got == want, "\n" + "\n".join(difflib.unified_diff(want.splitlines(), got.splitlines(), "want", "got"))
+
+
+CASES = [
+    # (input HTML, expected HTML)
+    ("<p>軽量なコンテナを動かす</p>", '<p>軽量な<abbr title="C">コンテナ</abbr>を動かす</p>'),
+    ("<p>コンテナエンジンの上</p>", '<p><abbr title="CE">コンテナエンジン</abbr>の上</p>'),
+    ("<p>OCIは標準</p>", '<p><abbr title="O">OCI</abbr>は標準</p>'),
+    ("<p>OCIs and LXCFS</p>", "<p>OCIs and LXCFS</p>"),
+    ("<p>LXCプロジェクト(2008年)</p>", '<p><abbr title="L">LXC</abbr>プロジェクト(2008年)</p>'),
+    ("<p>Docker Hubから</p>", '<p><abbr title="H">Docker Hub</abbr>から</p>'),
+    ("<pre><code>コンテナ</code></pre>", "<pre><code>コンテナ</code></pre>"),
+    ("<p><code>OCI</code> と <a href='x'>コンテナ</a></p>", "<p><code>OCI</code> と <a href='x'>コンテナ</a></p>"),
+    ('<h2 id="c">コンテナ<a class="headerlink" href="#c">¶</a></h2>',
+     '<h2 id="c">コンテナ<a class="headerlink" href="#c">¶</a></h2>'),
+    ('<div class="mermaid">block-beta\n a["コンテナ"]</div>', '<div class="mermaid">block-beta\n a["コンテナ"]</div>'),
+    ("<p>&lt;コンテナ&gt; &amp; <br/>OCI</p>",
+     '<p>&lt;<abbr title="C">コンテナ</abbr>&gt; &amp; <br/><abbr title="O">OCI</abbr></p>'),
+    ("<p><abbr title='x'>コンテナ</abbr></p>", "<p><abbr title='x'>コンテナ</abbr></p>"),
+    ("<!-- コンテナ --><p>なし</p>", "<!-- コンテナ --><p>なし</p>"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_annotate_table(source: str, expected: str) -> None:
+    _check(annotate(source, G), expected)
+
+
+def test_definitions_are_attribute_escaped() -> None:
+    glossary = compile_glossary({"OCI": 'say "hi" <b> & bye'})
+    assert annotate("<p>OCI</p>", glossary) == '<p><abbr title="say &quot;hi&quot; &lt;b&gt; &amp; bye">OCI</abbr></p>'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("*[OCI]: ok\nnot a line", 2, "expected '*[term]: definition'"),
+        ("\n*[OCI]:   ", 2, "term 'OCI' has no definition"),
+        ("*[OCI]: a\n*[LXC]: b\n*[OCI]: c", 3, "term 'OCI' is defined twice"),
+    ],
+)
+def test_bad_abbreviation_files_name_the_line(text: str, line: int, message: str) -> None:
+    with pytest.raises(GlossaryError) as caught:
+        parse_abbreviations(text)
+    assert caught.value.line == line and message in caught.value.message
+
+
+def test_parse_ignores_blank_lines_and_comments() -> None:
+    assert parse_abbreviations("<!-- hover definitions -->\n\n*[OCI]: Open Container Initiative\n") == {
+        "OCI": "Open Container Initiative"
+    }
+
+
+TEXT = st.text(alphabet=st.sampled_from(list("コンテナエンジOCILXab <>&;\"'/=")), max_size=60)
+
+
+@given(TEXT)
+def test_annotate_only_adds_abbr_markup(text: str) -> None:
+    """Removing the added <abbr> tags gives back the input exactly, whatever the text."""
+    import re
+
+    source = f"<p>{text}</p>"
+    out = annotate(source, G)
+    assert re.sub(r'<abbr title="[^"]*">|</abbr>', "", out) == source or "<abbr" in source
+
+
+@given(st.text(max_size=200))
+def test_annotate_never_raises(text: str) -> None:
+    annotate(text, G)

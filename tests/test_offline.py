@@ -54,8 +54,9 @@ def test_offline_config_restates_mkdocs_yml_plugins_and_hooks():
         if _name(entry) == "print-site":
             expected.append("offline")
         expected.append(entry)
-    assert offline["plugins"] == expected, "mkdocs.offline.yml plugins drifted from mkdocs.yml"
-    assert offline["hooks"] == main["hooks"] + ["hooks/offline_assets.py"]
+    fix = "copy the change made to mkdocs.yml into mkdocs.offline.yml"
+    assert offline["plugins"] == expected, f"offline plugins drifted from mkdocs.yml: {fix}"
+    assert offline["hooks"] == main["hooks"] + ["hooks/offline_assets.py"], f"offline hooks drifted: {fix}"
     assert offline["extra"]["polyfills"] == [SHIM_URI]
 
 

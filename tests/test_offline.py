@@ -187,6 +187,13 @@ def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Pat
     page.wait_for_load_state("load")
     assert page.url.startswith("file://") and page.locator("h1").count() >= 1
 
+    # Every other page with diagrams (layer diagrams, the history timeline) draws them offline too.
+    # Not print_page.html: mkdocs-mermaid2 injects no loader there (online neither); the PDF is its user.
+    for html in sorted(unzipped.rglob("*.html")):
+        if 'class="mermaid"' in html.read_text(encoding="utf-8") and html.name != "print_page.html":
+            page.goto(html.as_uri(), wait_until="load")
+            assert wait_for_diagrams(page, timeout=30_000) == "done", html.relative_to(unzipped)
+
     off_machine = [url for url in requests if not url.startswith(LOCAL_SCHEMES)]
     assert not blocked and not off_machine, f"requests off the machine: {blocked or off_machine}"
     assert any(url.endswith(LIBRARY_URI) for url in requests), "the UMD build was not loaded"

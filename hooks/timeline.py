@@ -29,7 +29,7 @@ DATA_FILE = Path("data") / "timeline.yml"  # relative to the directory of mkdocs
 SCHEMA_FILE = Path("data") / "timeline.schema.json"
 TEMPLATE = "partials/timeline.html"
 
-#: This build's state; reset by ``on_pre_build`` so that every build (and every ``serve`` rebuild) starts clean.
+#: This build's state, reset by ``on_pre_build``: every build (and ``serve`` rebuild) starts clean.
 _state: dict[str, object] = {}
 
 
@@ -38,8 +38,10 @@ def _template_source(config: MkDocsConfig) -> str:
         candidate = Path(folder) / TEMPLATE
         if candidate.is_file():
             return candidate.read_text(encoding="utf-8")
-    raise PluginError(f"timeline: template {TEMPLATE} was not found in the theme directories "
-                      f"({', '.join(config.theme.dirs)})")
+    raise PluginError(
+        f"timeline: template {TEMPLATE} was not found in the theme directories "
+        f"({', '.join(config.theme.dirs)})"
+    )
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -59,8 +61,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if count == 0:
         return None
     if count > 1:
-        raise PluginError(f"timeline: {page.file.src_uri} has the marker <!-- timeline --> {count} times; "
-                          "the timeline can appear once per page (its event ids are anchors)")
+        raise PluginError(
+            f"timeline: {page.file.src_uri} has the marker <!-- timeline --> {count} times; "
+            "the timeline can appear once per page (its event ids are anchors)"
+        )
     pages = _state["pages"]
     assert isinstance(pages, set)
     pages.add(page.file.src_uri)
@@ -72,9 +76,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if isinstance(pages, set) and page.file.src_uri in pages and isinstance(timeline, Timeline):
         clashes = repeated_ids(html, {event.id for event in timeline.events})
         if clashes:
-            raise PluginError(f"timeline: {page.file.src_uri} uses the id {clashes[0]!r} twice: a heading or "
-                              "other element has the same id as a timeline event; give it another id with "
-                              "{#...} (the event ids are published anchors)")
+            raise PluginError(
+                f"timeline: {page.file.src_uri} uses the id {clashes[0]!r} twice: a heading or "
+                "other element has the same id as a timeline event; give it another id with "
+                "{#...} (the event ids are published anchors)"
+            )
     return None
 
 

@@ -72,61 +72,155 @@ def edited(changes: dict[int, str | None]) -> str:
 
 
 BAD_DATA = [
-    ("month 13", {16: '    date: "2008-13"'}, "timeline.yml:16: event 'lxc': date '2008-13' is not a valid date"),
-    ("no 30 February", {16: '    date: "2008-02-30"'},
-     "timeline.yml:16: event 'lxc': date '2008-02-30' is not a valid date"),
-    ("slashes", {16: '    date: "2008/08"'}, "timeline.yml:16: event 'lxc': date '2008/08' is not a valid date"),
-    ("unquoted year", {16: "    date: 2008"},
-     "timeline.yml:16: event 'lxc': date must be a string, not int 2008; put it in quotes: date: '2008'"),
-    ("unquoted day", {16: "    date: 2008-08-06"},
-     "timeline.yml:16: event 'lxc': date must be a string, not date datetime.date(2008, 8, 6); put it in quotes: "
-     "date: '2008-08-06'"),
-    ("unknown field", {17: "    title: LXC\n    colour: red"}, "timeline.yml:18: event 'lxc': unknown field 'colour'"),
+    (
+        "month 13",
+        {16: '    date: "2008-13"'},
+        "timeline.yml:16: event 'lxc': date '2008-13' is not a valid date",
+    ),
+    (
+        "no 30 February",
+        {16: '    date: "2008-02-30"'},
+        "timeline.yml:16: event 'lxc': date '2008-02-30' is not a valid date",
+    ),
+    (
+        "slashes",
+        {16: '    date: "2008/08"'},
+        "timeline.yml:16: event 'lxc': date '2008/08' is not a valid date",
+    ),
+    (
+        "unquoted year",
+        {16: "    date: 2008"},
+        "timeline.yml:16: event 'lxc': date must be a string, not int 2008; put it in quotes: date: '2008'",
+    ),
+    (
+        "unquoted day",
+        {16: "    date: 2008-08-06"},
+        (
+            "timeline.yml:16: event 'lxc': date must be a string, not date datetime.date(2008, 8, 6); "
+            "put it in quotes: date: '2008-08-06'"
+        ),
+    ),
+    (
+        "unknown field",
+        {17: "    title: LXC\n    colour: red"},
+        "timeline.yml:18: event 'lxc': unknown field 'colour'",
+    ),
     ("unknown top-level field", {1: "title: T\nauthor: me"}, "timeline.yml:2: unknown field 'author'"),
-    ("unknown source field", {23: "        kind: primary\n        lang: en"},
-     "timeline.yml:24: event 'lxc': unknown field 'lang' in sources[0]"),
+    (
+        "unknown source field",
+        {23: "        kind: primary\n        lang: en"},
+        "timeline.yml:24: event 'lxc': unknown field 'lang' in sources[0]",
+    ),
     ("missing title", {17: None}, "timeline.yml:15: event 'lxc': missing required field 'title'"),
-    ("missing sources", {20: None, 21: None, 22: None, 23: None},
-     "timeline.yml:15: event 'lxc': missing required field 'sources'"),
-    ("empty sources", {20: "    sources: []", 21: None, 22: None, 23: None},
-     "timeline.yml:20: event 'lxc': sources must list at least 1 item(s)"),
-    ("missing id", {15: "  - date: \"2008-08\"", 16: None}, "timeline.yml:15: event #2: missing required field 'id'"),
-    ("duplicate id", {15: "  - id: first"},
-     "timeline.yml:15: event 'first': id 'first' is already used by the event on line 6"),
-    ("id not a slug", {15: "  - id: LXC_1"}, "timeline.yml:15: event 'LXC_1': id 'LXC_1' is not a lowercase ASCII slug"),
-    ("out of order", {16: '    date: "1999"'},
-     "timeline.yml:16: event 'lxc': date '1999' is earlier than the previous event 'first' (2001)"),
-    ("ftp URL", {22: "        url: ftp://example.com/b"},
-     "timeline.yml:22: event 'lxc': sources[0].url 'ftp://example.com/b' is not an http(s) URL"),
-    ("relative URL", {22: "        url: example.com/b"},
-     "timeline.yml:22: event 'lxc': sources[0].url 'example.com/b' is not an http(s) URL"),
-    ("URL with a space", {22: "        url: https://exa mple.com/b"},
-     "timeline.yml:22: event 'lxc': sources[0].url 'https://exa mple.com/b' is not an http(s) URL"),
-    ("unknown category", {19: "    category: vm"},
-     "timeline.yml:19: event 'lxc': category 'vm' is not one of: isolation, docker, orchestration, runtime, standards"),
+    (
+        "missing sources",
+        {20: None, 21: None, 22: None, 23: None},
+        "timeline.yml:15: event 'lxc': missing required field 'sources'",
+    ),
+    (
+        "empty sources",
+        {20: "    sources: []", 21: None, 22: None, 23: None},
+        "timeline.yml:20: event 'lxc': sources must list at least 1 item(s)",
+    ),
+    (
+        "missing id",
+        {15: '  - date: "2008-08"', 16: None},
+        "timeline.yml:15: event #2: missing required field 'id'",
+    ),
+    (
+        "duplicate id",
+        {15: "  - id: first"},
+        "timeline.yml:15: event 'first': id 'first' is already used by the event on line 6",
+    ),
+    (
+        "id not a slug",
+        {15: "  - id: LXC_1"},
+        "timeline.yml:15: event 'LXC_1': id 'LXC_1' is not a lowercase ASCII slug",
+    ),
+    (
+        "out of order",
+        {16: '    date: "1999"'},
+        "timeline.yml:16: event 'lxc': date '1999' is earlier than the previous event 'first' (2001)",
+    ),
+    (
+        "ftp URL",
+        {22: "        url: ftp://example.com/b"},
+        "timeline.yml:22: event 'lxc': sources[0].url 'ftp://example.com/b' is not an http(s) URL",
+    ),
+    (
+        "relative URL",
+        {22: "        url: example.com/b"},
+        "timeline.yml:22: event 'lxc': sources[0].url 'example.com/b' is not an http(s) URL",
+    ),
+    (
+        "URL with a space",
+        {22: "        url: https://exa mple.com/b"},
+        "timeline.yml:22: event 'lxc': sources[0].url 'https://exa mple.com/b' is not an http(s) URL",
+    ),
+    (
+        "unknown category",
+        {19: "    category: vm"},
+        (
+            "timeline.yml:19: event 'lxc': category 'vm' is not one of: "
+            "isolation, docker, orchestration, runtime, standards"
+        ),
+    ),
     ("empty title", {17: '    title: ""'}, "timeline.yml:17: event 'lxc': title must not be empty"),
     ("blank title", {17: '    title: "   "'}, "timeline.yml:17: event 'lxc': title must not be empty"),
-    ("null description", {18: "    description:"},
-     "timeline.yml:18: event 'lxc': description must be a string, not NoneType None"),
-    ("unknown source kind", {23: "        kind: blog"},
-     "timeline.yml:23: event 'lxc': sources[0].kind 'blog' is not one of: primary, secondary"),
-    ("secondary before primary",
-     {23: "        kind: secondary\n      - title: T\n        url: https://example.com/c\n        kind: primary"},
-     "timeline.yml:24: event 'lxc': sources[1] is primary but comes after a secondary source"),
-    ("duplicate key", {16: '    date: "2008-08"\n    date: "2008-09"'}, "timeline.yml:17: event 'lxc': field 'date' appears twice"),
-    ("note item without text", {17: "    title: LXC\n    note:\n      - points: [a]"},
-     "timeline.yml:19: event 'lxc': missing required field 'text'"),
-    ("note point not text", {17: "    title: LXC\n    note:\n      - text: a\n        points: [1]"},
-     "timeline.yml:20: event 'lxc': note[0].points[0] must be a non-empty string or a mapping with 'text'"),
-    ("correction without source", {17: "    title: LXC\n    correction:\n      note_said: a\n      sources_say: b"},
-     "timeline.yml:18: event 'lxc': missing required field 'source'"),
-    ("periods out of order", {4: "    from: 2000\n  - title: Q\n    from: 1990"},
-     "timeline.yml:6: periods[1].from 1990 must be after 2000"),
-    ("first period after the first event", {4: "    from: 2005"},
-     "timeline.yml:4: periods[0].from 2005 is after the first event (2001)"),
+    (
+        "null description",
+        {18: "    description:"},
+        "timeline.yml:18: event 'lxc': description must be a string, not NoneType None",
+    ),
+    (
+        "unknown source kind",
+        {23: "        kind: blog"},
+        "timeline.yml:23: event 'lxc': sources[0].kind 'blog' is not one of: primary, secondary",
+    ),
+    (
+        "secondary before primary",
+        {
+            23: "        kind: secondary\n      - title: T\n"
+            "        url: https://example.com/c\n        kind: primary"
+        },
+        "timeline.yml:24: event 'lxc': sources[1] is primary but comes after a secondary source",
+    ),
+    (
+        "duplicate key",
+        {16: '    date: "2008-08"\n    date: "2008-09"'},
+        "timeline.yml:17: event 'lxc': field 'date' appears twice",
+    ),
+    (
+        "note item without text",
+        {17: "    title: LXC\n    note:\n      - points: [a]"},
+        "timeline.yml:19: event 'lxc': missing required field 'text'",
+    ),
+    (
+        "note point not text",
+        {17: "    title: LXC\n    note:\n      - text: a\n        points: [1]"},
+        "timeline.yml:20: event 'lxc': note[0].points[0] must be a non-empty string or a mapping with 'text'",
+    ),
+    (
+        "correction without source",
+        {17: "    title: LXC\n    correction:\n      note_said: a\n      sources_say: b"},
+        "timeline.yml:18: event 'lxc': missing required field 'source'",
+    ),
+    (
+        "periods out of order",
+        {4: "    from: 2000\n  - title: Q\n    from: 1990"},
+        "timeline.yml:6: periods[1].from 1990 must be after 2000",
+    ),
+    (
+        "first period after the first event",
+        {4: "    from: 2005"},
+        "timeline.yml:4: periods[0].from 2005 is after the first event (2001)",
+    ),
     ("YAML syntax error", {17: "    title: [LXC"}, "timeline.yml:18: YAML syntax error"),
-    ("not a mapping", {1: "- just a list", **{n: None for n in range(2, 24)}},
-     "timeline.yml:1: the file must be a mapping"),
+    (
+        "not a mapping",
+        {1: "- just a list", **{n: None for n in range(2, 24)}},
+        "timeline.yml:1: the file must be a mapping",
+    ),
 ]
 
 
@@ -135,8 +229,12 @@ def test_base_document_is_valid() -> None:
     assert [event.id for event in timeline.events] == ["first", "lxc"]
 
 
-@pytest.mark.parametrize(("changes", "expected"), [case[1:] for case in BAD_DATA], ids=[case[0] for case in BAD_DATA])
-def test_bad_data_is_rejected_with_file_line_event_and_field(changes: dict[int, str | None], expected: str) -> None:
+@pytest.mark.parametrize(
+    ("changes", "expected"), [case[1:] for case in BAD_DATA], ids=[case[0] for case in BAD_DATA]
+)
+def test_bad_data_is_rejected_with_file_line_event_and_field(
+    changes: dict[int, str | None], expected: str
+) -> None:
     with pytest.raises(TimelineError) as caught:
         parse_timeline(edited(changes), SCHEMA, "timeline.yml")
     assert expected in str(caught.value), str(caught.value)
@@ -150,14 +248,17 @@ def test_all_problems_are_reported_at_once_in_line_order() -> None:
     assert [line.split(":")[1] for line in lines] == ["7", "22"], lines
 
 
-@pytest.mark.parametrize(("text", "key"), [("1979", (1979, 0, 0)), ("2000-03", (2000, 3, 0)),
-                                          ("2024-02-29", (2024, 2, 29))])
+@pytest.mark.parametrize(
+    ("text", "key"), [("1979", (1979, 0, 0)), ("2000-03", (2000, 3, 0)), ("2024-02-29", (2024, 2, 29))]
+)
 def test_valid_dates(text: str, key: tuple[int, int, int]) -> None:
     date = parse_date(text)
     assert date is not None and date.key == key
 
 
-@pytest.mark.parametrize("text", ["2008-13", "2023-02-29", "2008-00", "08", "2008-1", "2008-01-01T00:00", " 2008"])
+@pytest.mark.parametrize(
+    "text", ["2008-13", "2023-02-29", "2008-00", "08", "2008-1", "2008-01-01T00:00", " 2008"]
+)
 def test_invalid_dates(text: str) -> None:
     assert parse_date(text) is None
 
@@ -169,10 +270,32 @@ def test_schema_is_a_valid_json_schema() -> None:
 # -- the real data -------------------------------------------------------------------------------------------
 
 REQUIRED_EVENTS = [
-    "chroot", "freebsd-jail", "linux-mount-namespace", "virtuozzo", "openvz", "solaris-zones", "cgroups", "lxc",
-    "docker", "kubernetes", "docker-1-0", "docker-hub", "docker-swarm", "docker-machine", "kitematic", "oci",
-    "kubernetes-1-0", "cncf", "docker-toolbox", "swarm-mode", "containerd-cncf", "podman-1-0",
-    "classic-swarm-archived", "docker-toolbox-deprecated", "kitematic-deprecated", "docker-machine-deprecated",
+    "chroot",
+    "freebsd-jail",
+    "linux-mount-namespace",
+    "virtuozzo",
+    "openvz",
+    "solaris-zones",
+    "cgroups",
+    "lxc",
+    "docker",
+    "kubernetes",
+    "docker-1-0",
+    "docker-hub",
+    "docker-swarm",
+    "docker-machine",
+    "kitematic",
+    "oci",
+    "kubernetes-1-0",
+    "cncf",
+    "docker-toolbox",
+    "swarm-mode",
+    "containerd-cncf",
+    "podman-1-0",
+    "classic-swarm-archived",
+    "docker-toolbox-deprecated",
+    "kitematic-deprecated",
+    "docker-machine-deprecated",
     "dockershim-removed",
 ]
 
@@ -213,7 +336,7 @@ def _note_paths(items, parents=()) -> set[tuple[str, ...]]:
 
 
 def test_the_page_carries_every_statement_of_the_seed_note(real_timeline) -> None:
-    """Every bullet of the note's history section (a verbatim copy is in the fixtures) is in some event's note."""
+    """Every bullet of the note's history section (copied verbatim to the fixtures) is in an event's note."""
     seed = _bullets((FIXTURES / "seed-docker-and-containers.md").read_text(encoding="utf-8"))
     carried = set().union(*(_note_paths(event.note) for event in real_timeline.events))
     assert len(seed) == 38 and not seed - carried, sorted(seed - carried)
@@ -227,8 +350,10 @@ def small():
     return load_timeline(FIXTURES / "small.yml", SCHEMA_FILE)
 
 
-@pytest.mark.parametrize(("name", "render"), [("small.mermaid.txt", lambda t: render_mermaid(t)),
-                                              ("small.html", lambda t: render_html(t, TEMPLATE))])
+@pytest.mark.parametrize(
+    ("name", "render"),
+    [("small.mermaid.txt", lambda t: render_mermaid(t)), ("small.html", lambda t: render_html(t, TEMPLATE))],
+)
 def test_rendering_matches_the_expected_output(small, name: str, render) -> None:
     actual = render(small) + "\n"
     expected_file = FIXTURES / name
@@ -239,20 +364,29 @@ def test_rendering_matches_the_expected_output(small, name: str, render) -> None
     assert actual == expected, f"rendering changed:\n{diff}"
 
 
-@pytest.mark.parametrize(("fragment", "why"), [
-    ('<section class="timeline__event timeline__event--docker" id="docker">', "one anchor per event"),
-    ('<time class="timeline__date" datetime="2013-03">2013年3月</time>', "machine-readable date"),
-    ('<time class="timeline__date" datetime="2015-06-22">2015年6月22日</time>', "day precision"),
-    ("<p class=\"timeline__description\">ファイルシステムの見え方を隔離する。</p>", "folded Japanese joined"),
-    ('<span class="timeline__category">Docker プラットフォーム</span>', "category display name"),
-    ("<li>Swarm<ul>\n<li>クラスタマネージャ</li>", "nested note bullets"),
-    ('<div class="admonition warning timeline__correction">', "correction as a visible admonition"),
-    ("<strong>ノート:</strong> 「Docker(2012年)」", "what the note said"),
-    ('<a href="https://example.com/changelog?a=1&amp;b=&lt;2&gt;">CHANGELOG</a>', "correction source, escaped"),
-    ("Docker: 1.0 &amp; &#34;Hub&#34; #1; 100%", "title escaped in HTML, not Mermaid-escaped"),
-    ("&lt;b&gt;not bold&lt;/b&gt;", "markup in a description is text"),
-    ('<span class="timeline__kind">(二次資料)</span>', "secondary sources are marked"),
-])
+@pytest.mark.parametrize(
+    ("fragment", "why"),
+    [
+        ('<section class="timeline__event timeline__event--docker" id="docker">', "one anchor per event"),
+        ('<time class="timeline__date" datetime="2013-03">2013年3月</time>', "machine-readable date"),
+        ('<time class="timeline__date" datetime="2015-06-22">2015年6月22日</time>', "day precision"),
+        (
+            '<p class="timeline__description">ファイルシステムの見え方を隔離する。</p>',
+            "folded Japanese joined",
+        ),
+        ('<span class="timeline__category">Docker プラットフォーム</span>', "category display name"),
+        ("<li>Swarm<ul>\n<li>クラスタマネージャ</li>", "nested note bullets"),
+        ('<div class="admonition warning timeline__correction">', "correction as a visible admonition"),
+        ("<strong>ノート:</strong> 「Docker(2012年)」", "what the note said"),
+        (
+            '<a href="https://example.com/changelog?a=1&amp;b=&lt;2&gt;">CHANGELOG</a>',
+            "correction source, escaped",
+        ),
+        ("Docker: 1.0 &amp; &#34;Hub&#34; #1; 100%", "title escaped in HTML, not Mermaid-escaped"),
+        ("&lt;b&gt;not bold&lt;/b&gt;", "markup in a description is text"),
+        ('<span class="timeline__kind">(二次資料)</span>', "secondary sources are marked"),
+    ],
+)
 def test_html_fragments(small, fragment: str, why: str) -> None:
     assert fragment in render_html(small, TEMPLATE), why
 
@@ -263,45 +397,58 @@ def test_script_in_data_is_shown_as_text(small) -> None:
     assert "\n\n" not in html, "a blank line would end the raw HTML block"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Docker: 1.0", "Docker#58; 1.0"),
-    ("C# ; x", "C#35; #59; x"),
-    ('say "hi"', "say #quot;hi#quot;"),
-    ("<script>alert(1)</script>", "#lt;script#gt;alert(1)#lt;/script#gt;"),
-    ("R&D 100%", "R#amp;D 100#37;"),
-    ("#58;", "#35;58#59;"),
-    ("two\n  lines", "two lines"),
-    ("日本語のまま", "日本語のまま"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Docker: 1.0", "Docker#58; 1.0"),
+        ("C# ; x", "C#35; #59; x"),
+        ('say "hi"', "say #quot;hi#quot;"),
+        ("<script>alert(1)</script>", "#lt;script#gt;alert(1)#lt;/script#gt;"),
+        ("R&D 100%", "R#amp;D 100#37;"),
+        ("#58;", "#35;58#59;"),
+        ("two\n  lines", "two lines"),
+        ("日本語のまま", "日本語のまま"),
+    ],
+)
 def test_mermaid_escaping(text: str, expected: str) -> None:
     assert mermaid_text(text) == expected
 
 
-def test_mermaid_diagram_groups_by_period_and_year(small) -> None:
-    lines = render_mermaid(small).splitlines()
-    assert lines[:3] == ["```mermaid", "timeline", "    title Test#58; #lt;timeline#gt; #amp; #35;1"]
-    assert "    section Later#59; 2013 onward" in lines
-    assert all(":" not in line.split(" : ", 1)[-1].replace(" : ", "") for line in lines if line.startswith("        "))
+def test_mermaid_diagrams_one_per_period_one_slot_per_year(small) -> None:
+    diagrams = render_mermaid(small).split("\n\n")
+    assert [d.splitlines()[:3] for d in diagrams] == [
+        ["```mermaid", "timeline", "    section 初期"],
+        ["```mermaid", "timeline", "    section Later#59; 2013 onward"],
+    ]
+    slots = [line for d in diagrams for line in d.splitlines() if line.startswith("        ")]
+    assert [slot.split(" : ")[0].strip() for slot in slots] == ["1979", "2013", "2015"]
+    assert all(":" not in part for slot in slots for part in slot.split(" : ")), (
+        "only the separators are colons"
+    )
 
 
-@pytest.mark.parametrize(("markdown", "count"), [
-    ("a\n\n<!-- timeline -->\n\nb", 1),
-    ("<!--timeline-->", 1),
-    ("   <!-- timeline -->  ", 1),
-    ("    <!-- timeline -->", 0),  # indented code
-    ("```\n<!-- timeline -->\n```", 0),
-    ("~~~~md\n<!-- timeline -->\n~~~\nstill code\n~~~~\n<!-- timeline -->", 1),
-    ("text <!-- timeline --> inline", 0),
-    ("<!-- timeline -->\n<!-- timeline -->", 2),
-])
+@pytest.mark.parametrize(
+    ("markdown", "count"),
+    [
+        ("a\n\n<!-- timeline -->\n\nb", 1),
+        ("<!--timeline-->", 1),
+        ("   <!-- timeline -->  ", 1),
+        ("    <!-- timeline -->", 0),  # indented code
+        ("```\n<!-- timeline -->\n```", 0),
+        ("~~~~md\n<!-- timeline -->\n~~~\nstill code\n~~~~\n<!-- timeline -->", 1),
+        ("text <!-- timeline --> inline", 0),
+        ("<!-- timeline -->\n<!-- timeline -->", 2),
+    ],
+)
 def test_marker(markdown: str, count: int) -> None:
     text, found = insert_timeline(markdown, "BLOCK")
     assert found == count and text.count("BLOCK") == count
 
 
 def test_repeated_ids() -> None:
-    assert repeated_ids('<h2 id="docker">x</h2><section id="docker"></section><p id="oci">', {"docker", "oci"}) \
-        == ["docker"]
+    assert repeated_ids(
+        '<h2 id="docker">x</h2><section id="docker"></section><p id="oci">', {"docker", "oci"}
+    ) == ["docker"]
 
 
 # -- the hook ------------------------------------------------------------------------------------------------
@@ -320,8 +467,9 @@ def test_hook_reads_the_data_again_on_every_build(tmp_path: Path) -> None:
     shutil.copy(SCHEMA_FILE, tmp_path / "data" / "timeline.schema.json")
     data = tmp_path / "data" / "timeline.yml"
     data.write_text(BASE, encoding="utf-8")
-    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"),
-                             theme=SimpleNamespace(dirs=[str(ROOT / "overrides")]))
+    config = SimpleNamespace(
+        config_file_path=str(tmp_path / "mkdocs.yml"), theme=SimpleNamespace(dirs=[str(ROOT / "overrides")])
+    )
     page = SimpleNamespace(file=SimpleNamespace(src_uri="history.md"))
     hook = _load_hook()
     hook.on_pre_build(config)
@@ -331,7 +479,9 @@ def test_hook_reads_the_data_again_on_every_build(tmp_path: Path) -> None:
     assert "Linux Containers" in hook.on_page_markdown("<!-- timeline -->", page, config, None)
     assert hook.on_page_markdown("no marker here", page, config, None) is None
     data.write_text(BASE.replace('"2008-08"', '"2008-13"'), encoding="utf-8")
-    with pytest.raises(Exception, match=r"data/timeline.yml:16: event 'lxc': date '2008-13' is not a valid date"):
+    with pytest.raises(
+        Exception, match=r"data/timeline.yml:16: event 'lxc': date '2008-13' is not a valid date"
+    ):
         hook.on_pre_build(config)
 
 
@@ -369,7 +519,8 @@ def make_project(tmp_path: Path, data_text: str) -> Path:
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "project", project)
     (project / "mkdocs.yml").write_text(
-        MKDOCS_YML.format(overrides=ROOT / "overrides", hook=ROOT / "hooks" / "timeline.py"), encoding="utf-8")
+        MKDOCS_YML.format(overrides=ROOT / "overrides", hook=ROOT / "hooks" / "timeline.py"), encoding="utf-8"
+    )
     (project / "data").mkdir()
     shutil.copy(SCHEMA_FILE, project / "data" / "timeline.schema.json")
     (project / "data" / "timeline.yml").write_text(data_text, encoding="utf-8")
@@ -378,8 +529,24 @@ def make_project(tmp_path: Path, data_text: str) -> Path:
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(project / "site")], capture_output=True, text=True, env=env, cwd=project)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(project / "site"),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+    )
 
 
 @pytest.mark.slow
@@ -390,7 +557,7 @@ def test_strict_build_shows_the_timeline_with_one_anchor_per_event(tmp_path: Pat
     html = (project / "site" / "index.html").read_text(encoding="utf-8")
     for event_id in ("chroot", "docker", "oci"):
         assert len(re.findall(rf'\sid="{event_id}"', html)) == 1, event_id
-    assert html.count('<div class="mermaid">') == 1 and "timeline\n    title Test#58;" in html
+    assert html.count('<div class="mermaid">') == 2 and "timeline\n    section Later#59; 2013 onward" in html
     assert '<div class="admonition warning timeline__correction">' in html
     assert "<script>alert" not in html
     assert "&lt;!-- timeline --&gt;" in html, "the marker in a code block stays as code"
@@ -398,11 +565,19 @@ def test_strict_build_shows_the_timeline_with_one_anchor_per_event(tmp_path: Pat
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("changes", "expected"), [
-    ({16: '    date: "2008-13"'}, "data/timeline.yml:16: event 'lxc': date '2008-13' is not a valid date"),
-    ({17: "    title: [LXC"}, "data/timeline.yml:18: YAML syntax error"),
-])
-def test_bad_data_fails_the_build_with_file_line_and_no_traceback(tmp_path: Path, changes, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {16: '    date: "2008-13"'},
+            "data/timeline.yml:16: event 'lxc': date '2008-13' is not a valid date",
+        ),
+        ({17: "    title: [LXC"}, "data/timeline.yml:18: YAML syntax error"),
+    ],
+)
+def test_bad_data_fails_the_build_with_file_line_and_no_traceback(
+    tmp_path: Path, changes, expected: str
+) -> None:
     result = build(make_project(tmp_path, edited(changes)))
     assert result.returncode != 0
     assert expected in result.stderr, result.stderr

@@ -20,8 +20,17 @@ FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 #: Characters that mean something in Mermaid's timeline syntax or its text handling, as Mermaid entity codes
 #: (``#58;`` is drawn as ':'). One pass, so the '#' of a code is never escaped again.
 MERMAID_ENTITIES = {
-    ":": "#58;", "#": "#35;", ";": "#59;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "%": "#37;",
-    "`": "#96;", "{": "#123;", "}": "#125;",
+    ":": "#58;",
+    "#": "#35;",
+    ";": "#59;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "%": "#37;",
+    "`": "#96;",
+    "{": "#123;",
+    "}": "#125;",
 }
 
 
@@ -31,20 +40,26 @@ def mermaid_text(text: str) -> str:
 
 
 def render_mermaid(timeline: Timeline) -> str:
-    """A ```` ```mermaid ```` fence: one section per period, one time slot per year, events joined by ':'."""
-    lines = ["```mermaid", "timeline", f"    title {mermaid_text(timeline.title)}"]
+    """One ```` ```mermaid ```` fence per period, left to right: a time slot per year, events joined by ':'.
+
+    One diagram per period keeps each one narrow enough to read at page width (a single diagram of all the
+    years is scaled down to tiny text); the period is the diagram's section. The list below the diagrams is
+    the accessible version of the same data.
+    """
+    fences = []
     for period in timeline.periods:
-        lines.append(f"    section {mermaid_text(period.title)}")
+        lines = ["```mermaid", "timeline", f"    section {mermaid_text(period.title)}"]
         for year, events in groupby(period.events, key=lambda event: event.date.year):
             lines.append(f"        {year} : " + " : ".join(mermaid_text(event.label) for event in events))
-    lines.append("```")
-    return "\n".join(lines)
+        fences.append("\n".join(lines + ["```"]))
+    return "\n\n".join(fences)
 
 
 def render_html(timeline: Timeline, template_source: str) -> str:
     """The event list from the Jinja template, autoescaped, without blank lines (one raw HTML block)."""
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
+    env = jinja2.Environment(
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    )
     html = env.from_string(template_source).render(timeline=timeline, events=timeline.events)
     return "\n".join(line for line in html.splitlines() if line.strip())
 
@@ -62,8 +77,12 @@ def insert_timeline(markdown: str, block: str) -> tuple[str, int]:
     for line in markdown.split("\n"):
         opener = FENCE_RE.match(line)
         if fence is not None:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) \
-                    and not line.strip().strip(fence[0]):
+            if (
+                opener
+                and opener.group(1)[0] == fence[0]
+                and len(opener.group(1)) >= len(fence)
+                and not line.strip().strip(fence[0])
+            ):
                 fence = None
         elif opener:
             fence = opener.group(1)

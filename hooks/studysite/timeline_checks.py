@@ -1,0 +1,258 @@
+"""Check the history timeline data: YAML with line numbers, the JSON Schema, and the rules beyond it.
+
+Text in, problems out: no MkDocs here. Every problem names file, line, event id and field, e.g.
+``data/timeline.yml:42: event 'lxc': date '2008-13' is not a valid date``, and all are reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jsonschema
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class TimelineError(ValueError):
+    """The data file is not valid; ``str()`` lists every problem, one per line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: p.line)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class EventDate:
+    text: str  # as written: YYYY, YYYY-MM or YYYY-MM-DD
+    year: int
+    month: int | None
+    day: int | None
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """Sort key: a year alone comes before the months of that year, a month before its days."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    @property
+    def label(self) -> str:
+        parts = (
+            [f"{self.year}年"]
+            + ([f"{self.month}月"] if self.month else [])
+            + ([f"{self.day}日"] if self.day else [])
+        )
+        return "".join(parts)
+
+
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_date(text: str) -> EventDate | None:
+    """``EventDate`` for YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date, else None."""
+    match = DATE_RE.match(text)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        datetime.date(year, 1 if month is None else month, 1 if day is None else day)  # type: ignore
+    except ValueError:
+        return None
+    return EventDate(text, year, month, day)  # type: ignore[arg-type]
+
+
+# -- loading with line numbers -----------------------------------------------------------------------------
+
+
+def _node_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tuple[Path_, int]]) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                dups.append((path + (key,), key_node.start_mark.line + 1))
+            seen.add(key)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _node_lines(value_node, path + (key,), lines, dups)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _node_lines(item, path + (index,), lines, dups)
+
+
+def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
+    """Parse YAML safely; return the data, the line of every key and item, and duplicate-key problems."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise TimelineError(
+            [Problem(filename, line, f"YAML syntax error: {error.problem or error}")]
+        ) from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    dups: list[tuple[Path_, int]] = []
+    if node is not None:
+        _node_lines(node, (), lines, dups)
+    problems = [
+        Problem(filename, line, f"{_where(data, path[:-1])}field {path[-1]!r} appears twice")
+        for path, line in dups
+    ]
+    return data, lines, problems
+
+
+# -- checking ----------------------------------------------------------------------------------------------
+
+
+def _field(path: Path_) -> str:
+    """``('sources', 0, 'url')`` -> ``sources[0].url``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _where(data: Any, path: Path_) -> str:
+    """Prefix naming the event a path is inside, e.g. ``event 'lxc': ``."""
+    if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int):
+        try:
+            event_id = data["events"][path[1]]["id"]
+        except (KeyError, IndexError, TypeError):
+            event_id = None
+        return f"event {event_id!r}: " if isinstance(event_id, str) else f"event #{path[1] + 1}: "
+    return ""
+
+
+def _relative(path: Path_) -> Path_:
+    return path[2:] if len(path) >= 2 and path[0] == "events" else path
+
+
+def line_of(lines: dict[Path_, int], path: Path_) -> int:
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return 1
+
+
+TYPE_WORDS = {"string": "a string", "integer": "a whole number", "array": "a list", "object": "a mapping"}
+
+
+def _message(error: jsonschema.ValidationError) -> tuple[Path_, str]:
+    """A path (to pick the line) and a readable message for one schema error."""
+    path: Path_ = tuple(error.absolute_path)
+    field, value, schema = _field(_relative(path)), error.instance, error.schema
+    if isinstance(schema, dict) and "x-error" in schema and error.validator != "type":
+        return path, schema["x-error"].format(field=field, value=repr(value))
+    if error.validator == "required":
+        missing = [name for name in error.validator_value if name not in value]
+        return path, f"missing required field {missing[0]!r}"
+    if error.validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(str(k) for k in value if k not in allowed)
+        where = f" in {field}" if _relative(path) else ""
+        return path + (extra[0],), f"unknown field {extra[0]!r}{where} (allowed: {', '.join(allowed)})"
+    if error.validator == "type":
+        expected = TYPE_WORDS.get(error.validator_value, error.validator_value)
+        text = f"{field} must be {expected}, not {type(value).__name__} {value!r}"
+        if error.validator_value == "string" and not isinstance(value, (dict, list, type(None))):
+            shown = value.isoformat() if isinstance(value, datetime.date) else value
+            text += f"; put it in quotes: {path[-1]}: '{shown}'"
+        return path, text
+    if error.validator == "oneOf" and all("const" in s for s in error.validator_value):
+        choices = ", ".join(s["const"] for s in error.validator_value)
+        return path, f"{field} {value!r} is not one of: {choices}"
+    if error.validator == "enum":
+        return path, f"{field} {value!r} is not one of: {', '.join(error.validator_value)}"
+    if error.validator == "minItems":
+        return path, f"{field} must list at least {error.validator_value} item(s)"
+    return path, f"{field}: {error.message}"
+
+
+def _semantic(data: dict[str, Any], lines: dict[Path_, int], filename: str) -> list[Problem]:
+    """Checks beyond the schema: real dates, unique ids, chronological order, source order, periods."""
+    problems: list[Problem] = []
+
+    def report(path: Path_, message: str) -> None:
+        problems.append(Problem(filename, line_of(lines, path), _where(data, path) + message))
+
+    first_line: dict[str, int] = {}
+    previous: tuple[str, EventDate] | None = None
+    for index, event in enumerate(data.get("events") or []):
+        if not isinstance(event, dict):
+            continue
+        here: Path_ = ("events", index)
+        event_id, date_text = event.get("id"), event.get("date")
+        if isinstance(event_id, str):
+            if event_id in first_line:
+                report(
+                    here + ("id",),
+                    f"id {event_id!r} is already used by the event on line {first_line[event_id]}",
+                )
+            else:
+                first_line[event_id] = line_of(lines, here)
+        date = parse_date(date_text) if isinstance(date_text, str) else None
+        if isinstance(date_text, str) and DATE_RE.match(date_text) and date is None:
+            report(here + ("date",), f"date {date_text!r} is not a valid date (no such month or day)")
+        if date is not None:
+            if previous is not None and date.key < previous[1].key:
+                report(
+                    here + ("date",),
+                    f"date {date_text!r} is earlier than the previous event {previous[0]!r} "
+                    f"({previous[1].text}): events must be in chronological order",
+                )
+            previous = (event_id if isinstance(event_id, str) else f"#{index}", date)
+        sources = event.get("sources")
+        kinds = [s.get("kind") for s in sources if isinstance(s, dict)] if isinstance(sources, list) else []
+        if "secondary" in kinds and "primary" in kinds[kinds.index("secondary") :]:
+            position = kinds.index("primary", kinds.index("secondary"))
+            report(
+                here + ("sources", position),
+                f"sources[{position}] is primary but comes after a secondary "
+                "source: list primary sources first",
+            )
+    periods = data.get("periods") or []
+    starts = [p.get("from") for p in periods if isinstance(p, dict) and isinstance(p.get("from"), int)]
+    for position in range(1, len(starts)):
+        if starts[position] <= starts[position - 1]:
+            report(
+                ("periods", position, "from"),
+                f"periods[{position}].from {starts[position]} must be after {starts[position - 1]}",
+            )
+    if starts and previous is not None:
+        first = next(
+            parse_date(e["date"])
+            for e in data["events"]
+            if isinstance(e, dict) and isinstance(e.get("date"), str) and parse_date(e["date"])
+        )
+        if first and first.year < starts[0]:
+            report(
+                ("periods", 0, "from"), f"periods[0].from {starts[0]} is after the first event ({first.text})"
+            )
+    return problems
+
+
+def check(data: Any, lines: dict[Path_, int], schema: dict[str, Any], filename: str) -> list[Problem]:
+    """Every problem of parsed data: schema errors, then the rules beyond the schema."""
+    problems = []
+    for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
+        path, message = _message(error)
+        problems.append(Problem(filename, line_of(lines, path), _where(data, path) + message))
+    if isinstance(data, dict):
+        problems += _semantic(data, lines, filename)
+    return problems

@@ -335,6 +335,16 @@ def _note_paths(items, parents=()) -> set[tuple[str, ...]]:
     return paths
 
 
+SHARED_SEED = ROOT.parent / "shared" / "seed" / "docker-1.md"
+
+
+@pytest.mark.skipif(not SHARED_SEED.exists(), reason="no shared/ beside the repository")
+def test_the_fixture_copy_of_the_seed_section_is_current() -> None:
+    seed = SHARED_SEED.read_text(encoding="utf-8")
+    copy = (FIXTURES / "seed-docker-and-containers.md").read_text(encoding="utf-8")
+    assert copy.rstrip("\n") in seed
+
+
 def test_the_page_carries_every_statement_of_the_seed_note(real_timeline) -> None:
     """Every bullet of the note's history section (copied verbatim to the fixtures) is in an event's note."""
     seed = _bullets((FIXTURES / "seed-docker-and-containers.md").read_text(encoding="utf-8"))
@@ -417,8 +427,8 @@ def test_mermaid_escaping(text: str, expected: str) -> None:
 def test_mermaid_diagrams_one_per_period_one_slot_per_year(small) -> None:
     diagrams = render_mermaid(small).split("\n\n")
     assert [d.splitlines()[:3] for d in diagrams] == [
-        ["```mermaid", "timeline", "    section 初期"],
-        ["```mermaid", "timeline", "    section Later#59; 2013 onward"],
+        ["```mermaid", "timeline TD", "    section 初期"],
+        ["```mermaid", "timeline TD", "    section Later#59; 2013 onward"],
     ]
     slots = [line for d in diagrams for line in d.splitlines() if line.startswith("        ")]
     assert [slot.split(" : ")[0].strip() for slot in slots] == ["1979", "2013", "2015"]
@@ -557,7 +567,9 @@ def test_strict_build_shows_the_timeline_with_one_anchor_per_event(tmp_path: Pat
     html = (project / "site" / "index.html").read_text(encoding="utf-8")
     for event_id in ("chroot", "docker", "oci"):
         assert len(re.findall(rf'\sid="{event_id}"', html)) == 1, event_id
-    assert html.count('<div class="mermaid">') == 2 and "timeline\n    section Later#59; 2013 onward" in html
+    assert (
+        html.count('<div class="mermaid">') == 2 and "timeline TD\n    section Later#59; 2013 onward" in html
+    )
     assert '<div class="admonition warning timeline__correction">' in html
     assert "<script>alert" not in html
     assert "&lt;!-- timeline --&gt;" in html, "the marker in a code block stays as code"

@@ -40,15 +40,16 @@ def mermaid_text(text: str) -> str:
 
 
 def render_mermaid(timeline: Timeline) -> str:
-    """One ```` ```mermaid ```` fence per period, left to right: a time slot per year, events joined by ':'.
+    """One ```` ```mermaid ```` fence per period, top to bottom (``timeline TD``): a slot per year.
 
-    One diagram per period keeps each one narrow enough to read at page width (a single diagram of all the
-    years is scaled down to tiny text); the period is the diagram's section. The list below the diagrams is
-    the accessible version of the same data.
+    A single left-to-right diagram of all the years is scaled down to unreadable text, and Mermaid 11's
+    vertical timeline draws a section over the last slot of the section before it when that slot holds the
+    most events; one vertical diagram per period (its only section) is drawn at page width without overlap.
+    The event list below the diagrams is the accessible version of the same data.
     """
     fences = []
     for period in timeline.periods:
-        lines = ["```mermaid", "timeline", f"    section {mermaid_text(period.title)}"]
+        lines = ["```mermaid", "timeline TD", f"    section {mermaid_text(period.title)}"]
         for year, events in groupby(period.events, key=lambda event: event.date.year):
             lines.append(f"        {year} : " + " : ".join(mermaid_text(event.label) for event in events))
         fences.append("\n".join(lines + ["```"]))

@@ -159,6 +159,20 @@ def flatten_outline(outline: list, depth: int = 0) -> list[tuple[int, str]]:
     return flat
 
 
+def undouble(title: str) -> str:
+    """``"目次目次"`` -> ``"目次"``: a title that is one text twice over, as Chromium sometimes makes."""
+    half, odd = divmod(len(title), 2)
+    return title[:half] if not odd and half and title[:half] == title[half:] else title
+
+
+def outline_matches(titles: list[str], headings: list[str]) -> bool:
+    """True when the outline titles are the headings, one for one (doubled titles allowed)."""
+    return len(titles) == len(headings) and all(
+        squash(undouble(title)) == squash(heading) or squash(title) == squash(heading)
+        for title, heading in zip(titles, headings)
+    )
+
+
 def missing_in_order(expected: list[str], found: list[str]) -> list[str]:
     """The ``expected`` items that ``found`` lacks once each is looked for after the previous one."""
     missing, at = [], 0

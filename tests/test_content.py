@@ -48,9 +48,7 @@ REWORDED = {
     "VMでは実現が難しい or 不可能なユースケースを可能とする利点がある":
         "VMでは実現が難しい、または不可能なユースケースを可能とする利点がある",
     # the note's square brackets are a parenthesis
-    "CGroups[Control Groups]": "CGroups(Control Groups)",
     # "MS" spelled out; "etc" in Japanese
-    "スポンサー：Docker, MS, CoreOS, etc": "スポンサー: Docker, Microsoft, CoreOSなど",
     # "Machine" alone is ambiguous; it is the tool named Docker Machine
     "Machine": "Docker Machine",
     # the sentence stops mid-way in the note; completed with できる

@@ -377,7 +377,8 @@ def test_rendering_matches_the_expected_output(small, name: str, render) -> None
 @pytest.mark.parametrize(
     ("fragment", "why"),
     [
-        ('<section class="timeline__event timeline__event--docker" id="docker">', "one anchor per event"),
+        ('<section class="timeline__event timeline__event--docker" aria-labelledby="docker">', "region named by its heading"),
+        ('<h3 class="timeline__title" id="docker">', "one anchor per event, on its heading"),
         ('<time class="timeline__date" datetime="2013-03">2013年3月</time>', "machine-readable date"),
         ('<time class="timeline__date" datetime="2015-06-22">2015年6月22日</time>', "day precision"),
         (

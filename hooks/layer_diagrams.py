@@ -1,3 +1,41 @@
-"""Stub: replaced by the ASCII layer diagram converter adapter (issue 3)."""
+"""Draw the notes' ASCII layer diagrams with Mermaid (issue 3).
+
+Unlabeled and ``text`` fences that hold a box diagram become ``mermaid`` fences followed by a collapsed
+"テキスト版" block with the original drawing; everything else is left byte for byte. The work is done by
+``studysite.fences`` / ``studysite.layer_diagram``; this module only connects it to MkDocs. A diagram
+that does not parse stays as code and logs a warning with ``file:line``, which fails ``--strict``.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import get_plugin_logger
+from studysite.fences import convert_layer_diagrams
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    offset = _lines_before_body(page, markdown)
+
+    def warn(line: int, message: str) -> None:
+        log.warning(f"{page.file.src_uri}:{line + offset}: layer diagram not converted: {message}")
+
+    return convert_layer_diagrams(markdown, on_error=warn)
+
+
+def _lines_before_body(page: Page, markdown: str) -> int:
+    """Lines of YAML front matter (and blank lines) MkDocs removed before handing us the Markdown."""
+    try:
+        source = page.file.content_string
+    except (OSError, UnicodeDecodeError, TypeError):
+        return 0
+    if not markdown or not source.endswith(markdown):
+        return 0
+    return source[: len(source) - len(markdown)].count("\n")

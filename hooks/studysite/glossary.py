@@ -5,7 +5,8 @@ Python-Markdown's ``abbr`` only matches whole words, and running Japanese text h
 term that starts or ends with an ASCII letter or digit must not touch another one ("OCI" is not matched
 inside "OCIs", "LXC" not inside "LXCFS"). Longer terms win ("コンテナエンジン" before "コンテナ").
 
-Text inside code, links, headings, existing ``<abbr>``, diagrams and scripts is left alone.
+Each term is defined once per page, at its first occurrence in running text; text inside code, links,
+headings, existing ``<abbr>``, diagrams and scripts is left alone.
 """
 
 from __future__ import annotations
@@ -67,14 +68,23 @@ def compile_glossary(terms: dict[str, str]) -> Glossary:
     return Glossary(dict(terms), re.compile("|".join(_alternative(term) for term in ordered)))
 
 
-def annotate_text(text: str, glossary: Glossary) -> str:
-    """Wrap glossary terms of one raw HTML text chunk (entities already escaped) in ``<abbr>``."""
+def annotate_text(text: str, glossary: Glossary, seen: set[str] | None = None) -> str:
+    """Wrap glossary terms of one raw HTML text chunk (entities already escaped) in ``<abbr>``.
+
+    With ``seen``, only a term's first occurrence is wrapped, and the terms wrapped are added to it.
+    """
     if glossary.pattern is None:
         return text
-    return glossary.pattern.sub(
-        lambda m: f'<abbr title="{html.escape(glossary.terms[m.group(0)], quote=True)}">{m.group(0)}</abbr>',
-        text,
-    )
+
+    def wrap(match: re.Match[str]) -> str:
+        term = match.group(0)
+        if seen is not None:
+            if term in seen:
+                return term
+            seen.add(term)
+        return f'<abbr title="{html.escape(glossary.terms[term], quote=True)}">{term}</abbr>'
+
+    return glossary.pattern.sub(wrap, text)
 
 
 class _Annotator(HTMLParser):
@@ -83,6 +93,7 @@ class _Annotator(HTMLParser):
         self.glossary = glossary
         self.out: list[str] = []
         self.skip: list[str] = []  # open elements whose text is left alone
+        self.seen: set[str] = set()  # terms already defined on this page
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.out.append(self.get_starttag_text() or "")
@@ -99,7 +110,7 @@ class _Annotator(HTMLParser):
             self.skip.pop()
 
     def handle_data(self, data: str) -> None:
-        self.out.append(data if self.skip else annotate_text(data, self.glossary))
+        self.out.append(data if self.skip else annotate_text(data, self.glossary, self.seen))
 
     def handle_entityref(self, name: str) -> None:
         self.out.append(f"&{name};")
@@ -121,7 +132,10 @@ class _Annotator(HTMLParser):
 
 
 def annotate(page_html: str, glossary: Glossary) -> str:
-    """Add hover definitions to every glossary term in the running text of a page's HTML."""
+    """Add a hover definition to the first occurrence of each glossary term in a page's running text.
+
+    Once per page keeps the text readable: a dotted underline under every 「コンテナ」 would not be.
+    """
     if glossary.pattern is None or not glossary.pattern.search(page_html):
         return page_html
     parser = _Annotator(glossary)

@@ -40,6 +40,7 @@ system: $(STAMPS)/system
 ## the two commands ---------------------------------------------------------------------------------
 site: setup
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python tools/build_pdf.py site
 
 test: setup
 	$(BIN)/python -m pytest
@@ -57,6 +58,7 @@ lock:
 clean:
 	rm -rf site .pytest_cache
 
+# The whole site as one PDF, site/pdf/container-study-notes.pdf (make site does it too).
 pdf: setup
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python tools/build_pdf.py site

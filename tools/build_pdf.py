@@ -62,6 +62,7 @@ from studysite.pdf import (  # noqa: E402
     parse_charset,
     parse_pdffonts,
     pdf_date,
+    site_prefix,
     squash,
     uncovered,
 )
@@ -114,7 +115,7 @@ def fallback_font(char: str) -> str | None:
     return families[0] if families else None
 
 
-def find_loader(site: Path) -> str | None:
+def find_loader(site: Path, prefix: str) -> str | None:
     """The Mermaid module script of the first built diagram page, its import made absolute."""
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site)
@@ -123,8 +124,8 @@ def find_loader(site: Path) -> str | None:
         text = path.read_text(encoding="utf-8")
         if "mermaid" not in text:
             continue
-        page_path = "/" + str(relative.parent).replace(os.sep, "/").strip(".").strip("/") + "/"
-        script = loader_script(text, page_path.replace("//", "/"))
+        folder = relative.parent.as_posix().strip(".")
+        script = loader_script(text, prefix + (folder + "/" if folder else ""))
         if script:
             return script.source()
     return None
@@ -134,24 +135,34 @@ def find_loader(site: Path) -> str | None:
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    """Serves ``directory`` under ``prefix`` (the path of site_url); anything else is a 404."""
+
+    prefix = "/"
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
                       ".js": "text/javascript", ".svg": "image/svg+xml", ".json": "application/json"}
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
 
 
 class Server:
-    """The built site on http://127.0.0.1:<free port>/, from a daemon thread."""
+    """The built site on http://127.0.0.1:<free port><prefix>, from a daemon thread."""
 
-    def __init__(self, directory: Path) -> None:
-        handler = functools.partial(_Handler, directory=str(directory))
+    def __init__(self, directory: Path, prefix: str = "/") -> None:
+        handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(directory))
+        self.prefix = prefix
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> str:
         self.thread.start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{self.prefix}"
 
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
@@ -249,6 +260,8 @@ def check_fonts_used(page, log: Progress) -> None:
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
     nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": FONT_PROBES})["nodeIds"]
+    step = max(1, len(nodes) // 150)  # a sample, spread over the whole page: one CDP call per node
+    nodes = nodes[::step]
     glyphs: dict[str, int] = {}
     for node in nodes:
         for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
@@ -382,9 +395,11 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
     ranges = font_charsets()
     moment = build_time(environ)
     date = japanese_date(moment)
-    loader = find_loader(site) if "div class=\"mermaid\"" in print_page.read_text(encoding="utf-8") else None
+    print_html = print_page.read_text(encoding="utf-8")
+    prefix = site_prefix(print_html)  # Material's absolute base on this page: serve the site there
+    loader = find_loader(site, prefix) if 'class="mermaid"' in print_html else None
 
-    with Server(site) as base, sync_playwright() as playwright:
+    with Server(site, prefix) as base, sync_playwright() as playwright:
         log(f"serving the site on {base}; starting Chromium ({options['executable_path']})")
         browser = playwright.chromium.launch(**options)
         try:
@@ -406,7 +421,7 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
             page.on("console", lambda msg: msg.type == "error" and not msg.text.startswith("Failed to load resource")
                     and errors.append(msg.text))
             page.on("response", lambda response: response.status >= 400
-                    and errors.append(f"HTTP {response.status} for {response.url.replace(base, '/')}"))
+                    and errors.append(f"HTTP {response.status} for {response.url}"))
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.emulate_media(media="print", color_scheme="light")
 

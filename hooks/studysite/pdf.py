@@ -6,6 +6,7 @@ mkdocs-mermaid2 puts on diagram pages, fontconfig charsets, ``pdffonts`` output,
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -76,6 +77,22 @@ def loader_script(page_html: str, page_path: str) -> LoaderScript | None:
             url = urljoin(page_path, found.group(1))
             return LoaderScript(url, (body[: found.start()] + body[found.end():]).strip())
     return None
+
+
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
+def site_prefix(page_html: str) -> str:
+    """The URL path the site expects to be served under (``/study/``), from Material's ``__config``.
+
+    The print page is rendered with the context of 404.html, whose base is absolute (the path of
+    site_url): the search worker and other assets are fetched from there.
+    """
+    found = _CONFIG.search(page_html)
+    base = json.loads(found.group(1)).get("base", "") if found else ""
+    if not base.startswith("/"):
+        return "/"
+    return base.rstrip("/") + "/"
 
 
 # -- fonts -------------------------------------------------------------------------------------------------

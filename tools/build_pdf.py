@@ -451,7 +451,7 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
                                    ) from None
                 state = page.evaluate(JS_DIAGRAM_STATE)
                 if state["state"] == "error" or state["failed"]:
-                    detail = next((e for e in errors if "Mermaid" in e), "")
+                    detail = next((e.splitlines()[0] for e in errors if "Mermaid" in e), "")
                     raise PdfError(f"a diagram failed to render in: {', '.join(sorted(set(state['failed'])))}"
                                    + (f" ({detail[:160]})" if detail else ""))
                 if state["svg"] != state["total"]:
@@ -554,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         export(args.site.resolve(), output.resolve(), log)
     except (PdfError, FileNotFoundError) as error:
-        print(f"build_pdf: error: {error}", file=sys.stderr)
+        print("build_pdf: error: " + " ".join(str(error).split()), file=sys.stderr)  # one line
         return 1
     return 0
 

@@ -1,0 +1,365 @@
+"""The whole site as one PDF (tools/build_pdf.py): what a reader finds in it, and loud failures.
+
+The PDF is exported once per module from the session's strict build (``site_dir``), to a temporary
+directory (never into the shared site), and read back with pypdf and poppler (pdftotext, pdffonts).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from pypdf import PdfReader
+
+from studysite.pdf import flatten_outline, missing_in_order, parse_pdffonts, squash
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOL = ROOT / "tools" / "build_pdf.py"
+EPOCH = "1767225600"  # 2026-01-01 00:00:00 UTC
+EPOCH_DATE = "2026年1月1日"
+
+
+def export(site: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(TOOL), str(site), "-o", str(out)],
+        capture_output=True, text=True, timeout=180,
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env},
+    )
+
+
+def pdftotext_pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = text.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+# -- the site's nav, crawled from the built home page ---------------------------------------------------------
+
+
+class _NavLinks(HTMLParser):
+    """``a.md-nav__link`` of Material's primary nav (not the page's own table of contents), in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []  # "primary", "secondary" or "" for every open <nav>
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "nav":
+            self.stack.append("primary" if "md-nav--primary" in classes else
+                              "secondary" if "md-nav--secondary" in classes else "")
+        elif (tag == "a" and "md-nav__link" in classes and "primary" in self.stack
+              and "secondary" not in self.stack and attrs.get("href") is not None):
+            self._href, self._text = attrs["href"], ""
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self._text += data
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self.stack:
+            self.stack.pop()
+        elif tag == "a" and self._href is not None:
+            self.links.append((self._href, " ".join(self._text.split())))
+            self._href = None
+
+
+def h1_of(html: str) -> str:
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert found, "a page without <h1>"
+    text = re.sub(r"<a class=\"headerlink\".*?</a>", "", found.group(1), flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", "", text).split())
+
+
+@pytest.fixture(scope="module")
+def nav(site_dir: Path) -> list[tuple[str, str, str]]:
+    """Every page of the nav, in nav order: (path in the site, nav title, the page's h1)."""
+    parser = _NavLinks()
+    parser.feed((site_dir / "index.html").read_text(encoding="utf-8"))
+    pages, seen = [], set()
+    for href, title in parser.links:
+        path = urljoin("/", href).lstrip("/")
+        if path in seen or "://" in href:
+            continue
+        seen.add(path)
+        page = site_dir / path / "index.html" if not path.endswith(".html") else site_dir / path
+        pages.append((path, title, h1_of(page.read_text(encoding="utf-8"))))
+    assert len(pages) >= 3, f"the nav has too few pages: {pages}"
+    return pages
+
+
+# -- the export --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def exported(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("pdf") / "container-study-notes.pdf"
+    result = export(site_dir, out)
+    assert result.returncode == 0, f"export failed:\n{result.stdout}\n{result.stderr}"
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def pdf(exported) -> Path:
+    return exported[0]
+
+
+@pytest.fixture(scope="module")
+def reader(pdf: Path) -> PdfReader:
+    return PdfReader(pdf)
+
+
+@pytest.fixture(scope="module")
+def pages(pdf: Path) -> list[str]:
+    return pdftotext_pages(pdf)
+
+
+@pytest.fixture(scope="module")
+def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(depth, title, page number from 1) of every outline entry, in order."""
+    flat = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                flat.append((depth, str(item.title), reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    return flat
+
+
+def body_start(outline) -> int:
+    """The PDF page where the site's first page starts: the outline entry after 目次."""
+    titles = [title for _, title, _ in outline]
+    assert "目次" in titles, titles
+    return outline[titles.index("目次") + 1][2]
+
+
+def test_export_reports_each_step_and_page(exported, nav):
+    _, result = exported
+    out = result.stdout
+    for step in ("opening print_page/", "diagrams drawn as SVG", "printing (pass 1", "wrote "):
+        assert step in out, f"no progress line for {step!r}:\n{out}"
+    assert re.search(r"page 1/\d+: ", out)
+    assert result.stderr.strip() == ""
+
+
+def test_pdf_is_a4_with_page_numbers(reader, pages):
+    assert len(reader.pages) == len(pages) >= 3
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, (width, height)
+    total = len(pages)
+    for number, text in enumerate(pages, 1):
+        assert f"{number} / {total}" in text, f"page {number} has no footer '{number} / {total}'"
+
+
+def test_cover_has_site_name_subtitle_and_build_date(pages):
+    cover = squash(pages[0])
+    assert squash("コンテナとDocker 学習ノート") in cover
+    assert squash("コンテナとDockerの学習ノート。VMとの違い") in cover
+    assert EPOCH_DATE in cover, "the cover date does not follow SOURCE_DATE_EPOCH"
+
+
+def test_print_page_is_built_but_stays_out_of_nav_and_sitemap(site_dir, nav):
+    assert (site_dir / "print_page" / "index.html").exists()
+    assert not [path for path, *_ in nav if "print_page" in path]
+    assert "print_page" not in (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_table_of_contents_lists_every_nav_page_with_its_page_number(pages, outline, nav):
+    start = body_start(outline)
+    toc = "\n".join(pages[1:start - 1])
+    assert "目次" in toc
+    lines = [line.strip() for line in toc.splitlines() if line.strip()]
+    at = 0
+    for _, title, _ in nav:
+        found = next((i for i in range(at, len(lines)) if squash(title) in squash(lines[i])), None)
+        assert found is not None, f"'{title}' missing from the table of contents (in nav order):\n{toc}"
+        at = found + 1
+    numbers = [int(m) for m in re.findall(r"(?m)^\s*(\d+)\s*$", toc)]
+    assert numbers and all(start <= n <= len(pages) for n in numbers), numbers
+
+
+def test_every_page_title_appears_in_nav_order(pages, outline, nav):
+    body = squash("".join(pages[body_start(outline) - 1:]))
+    at = 0
+    for path, _, title in nav:
+        found = body.find(squash(title), at)
+        assert found >= 0, f"page '{title}' ({path}) is missing from the PDF, or out of nav order"
+        at = found + len(squash(title))
+
+
+def test_japanese_sentences_are_extractable_text(pages):
+    text = squash("".join(pages))
+    for sentence in ("アプリケーションを依存対象とともにカプセル化したもの",
+                     "どちらもアプリケーションを同一ホスト上のほかのアプリケーションから隔離するために利用できる"):
+        assert squash(sentence) in text, f"not found as text: {sentence}"
+    assert "\ufffd" not in text
+
+
+def test_every_font_is_embedded_with_unicode_map(pdf):
+    output = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    fonts = parse_pdffonts(output)
+    assert fonts, output
+    assert not [f.name for f in fonts if not f.embedded], output
+    assert not [f.name for f in fonts if not f.unicode], f"fonts without ToUnicode (text not searchable):\n{output}"
+
+
+def test_outline_has_an_entry_for_every_page_nested_under_its_chapter(outline, nav):
+    titles = [squash(title) for _, title, _ in outline]
+    assert not missing_in_order([squash(h1) for _, _, h1 in nav], titles), \
+        f"outline {[t for _, t, _ in outline]} lacks pages of {[h1 for *_, h1 in nav]}"
+    assert not [t for _, t, _ in outline if len(t) % 2 == 0 and t[: len(t) // 2] * 2 == t], "doubled titles"
+    nested = [path for path, _, _ in nav if "/" in path.strip("/")]
+    if nested:  # pages inside a nav section sit one level below the section's entry
+        depth = {squash(t): d for d, t, _ in outline}
+        page_depths = [depth[squash(h1)] for path, _, h1 in nav if path in nested and squash(h1) in depth]
+        assert page_depths and min(page_depths) >= 1, outline
+    assert [p for _, _, p in outline] == sorted(p for _, _, p in outline), "outline pages out of order"
+
+
+def test_outline_entries_point_at_their_pages(outline, pages):
+    for depth, title, page in outline[:40]:
+        assert squash(title)[:12] in squash(pages[page - 1]), f"'{title}' is not on page {page}"
+
+
+def test_diagrams_are_vector_text_not_images(reader, pages):
+    text = squash("".join(pages))
+    for label in ("Hyper Visor", "Container Engine"):
+        assert squash(label) in text, f"diagram label '{label}' is not text in the PDF"
+    page = next(i for i, t in enumerate(pages) if "HyperVisor" in squash(t))
+    xobjects = reader.pages[page].get("/Resources", {}).get("/XObject", {}) or {}
+    images = [name for name, obj in xobjects.items() if obj.get_object().get("/Subtype") == "/Image"]
+    assert not images, f"the diagram page embeds raster images {images}"
+
+
+def test_no_page_is_blank(pages):
+    blank = [i + 1 for i, text in enumerate(pages) if not text.strip()]
+    assert not blank, f"blank pages: {blank}"
+
+
+def test_internal_links_jump_inside_the_pdf_and_external_links_are_clickable(reader):
+    dests = reader.named_destinations
+    internal, external = 0, []
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            if "/Dest" in annot:
+                name = str(annot["/Dest"]) if not isinstance(annot["/Dest"], list) else None
+                assert name is None or name in dests, f"link to unknown destination {name}"
+                internal += 1
+            elif action and action.get("/S") == "/GoTo":
+                internal += 1
+            elif action and action.get("/S") == "/URI":
+                external.append(str(action["/URI"]))
+    assert internal >= 5, f"only {internal} internal links"
+    assert external and all(url.startswith(("http://", "https://", "mailto:")) for url in external), external
+    assert not [url for url in external if "127.0.0.1" in url], "a link points at the export's own server"
+
+
+def test_metadata_from_the_site_and_source_date_epoch(reader):
+    meta = reader.metadata
+    assert meta.title == "コンテナとDocker 学習ノート"
+    assert "VMとの違い" in (meta.subject or "")
+    assert meta["/CreationDate"] == "D:20260101000000+00'00'" == meta["/ModDate"]
+    assert reader.trailer["/Root"]["/Lang"] == "ja"
+
+
+def test_same_input_gives_the_same_pdf(site_dir, pdf, pages, tmp_path):
+    again = tmp_path / "again.pdf"
+    result = export(site_dir, again)
+    assert result.returncode == 0, result.stderr
+    assert pdftotext_pages(again) == pages
+    assert again.read_bytes() == pdf.read_bytes(), "same input and SOURCE_DATE_EPOCH, different bytes"
+
+
+# -- loud failures: one line on stderr, exit status 1, no PDF --------------------------------------------------
+
+
+def tampered(site_dir: Path, dest: Path, edit) -> Path:
+    """A copy of the built site whose print page went through ``edit``."""
+    shutil.copytree(site_dir, dest)
+    page = dest / "print_page" / "index.html"
+    page.write_text(edit(page.read_text(encoding="utf-8")), encoding="utf-8")
+    return dest
+
+
+def add_to_first_page(html: str, fragment: str) -> str:
+    marker = '<section class="print-page" id="index"'
+    assert marker in html
+    at = html.index(">", html.index(marker)) + 1
+    return html[:at] + fragment + html[at:]
+
+
+def assert_fails(result: subprocess.CompletedProcess, out: Path, words: str) -> None:
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("build_pdf: error: "), result.stderr
+    assert re.search(words, lines[0]), lines[0]
+    assert not out.exists(), "a PDF was written despite the failure"
+    assert not list(out.parent.glob(".build-pdf-*")), "a temporary file was left behind"
+
+
+def test_a_diagram_that_fails_to_render_fails_the_export(site_dir, tmp_path):
+    site = tampered(site_dir, tmp_path / "site", lambda html: add_to_first_page(
+        html, '<div class="mermaid">block-beta\n  columns 2\n  a["x"] b["y"\n  ((( broken</div>'))
+    out = tmp_path / "out" / "site.pdf"
+    assert_fails(export(site, out), out, r"diagram failed to render")
+
+
+def test_a_request_off_127_0_0_1_fails_the_export(site_dir, tmp_path):
+    site = tampered(site_dir, tmp_path / "site", lambda html: add_to_first_page(
+        html, '<img src="http://192.0.2.7/tracker.png" alt="">'))
+    out = tmp_path / "out" / "site.pdf"
+    assert_fails(export(site, out), out, r"left 127\.0\.0\.1.*192\.0\.2\.7")
+
+
+def test_a_character_without_glyph_fails_the_export(site_dir, tmp_path):
+    site = tampered(site_dir, tmp_path / "site", lambda html: add_to_first_page(html, "<p>私用領域 \ue000 の文字</p>"))
+    out = tmp_path / "out" / "site.pdf"
+    assert_fails(export(site, out), out, r"U\+E000.*tofu")
+
+
+def test_missing_japanese_fonts_fail_before_chromium_starts(site_dir, tmp_path):
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><fontconfig><dir>/nonexistent</dir></fontconfig>', encoding="utf-8")
+    out = tmp_path / "out" / "site.pdf"
+    result = export(site_dir, out, FONTCONFIG_FILE=str(conf))
+    assert_fails(result, out, r"Noto Sans CJK JP.*fonts-noto-cjk")
+    assert "starting Chromium" not in result.stdout
+
+
+def test_missing_chromium_fails_with_what_to_install(site_dir, tmp_path, monkeypatch, capsys):
+    import studysite.chromium
+
+    spec = importlib.util.spec_from_file_location("build_pdf_under_test", TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    monkeypatch.setattr(studysite.chromium, "CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    out = tmp_path / "out" / "site.pdf"
+    assert tool.main([str(site_dir), "-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("build_pdf: error: Chromium is missing") and "apt-get install chromium" in err
+    assert not out.exists()

@@ -11,6 +11,17 @@ pytestmark = pytest.mark.browser
 
 SENTINEL = "INJECTION_SENTINEL_7f3a"
 
+
+def _box_diagram(*labels: str) -> str:
+    """A stack of one-column boxes, each as wide as the longest label."""
+    width = max(map(len, labels)) + 2
+    rule = "-" * width
+    rows = [rule]
+    for label in labels:
+        rows += [f"|{label.ljust(width - 2)}|", rule]
+    return "\n".join(rows)
+
+
 PAGE = f"""---
 description: Injection test page.
 ---
@@ -28,11 +39,7 @@ block-beta
 An ASCII layer diagram with the same kind of labels:
 
 ```
-------------------------------------------
-|<img src=x onerror='window.{SENTINEL}=3'>|
-------------------------------------------
-|<script>window.{SENTINEL}=4</script>    |
-------------------------------------------
+{_box_diagram(f"<img src=x onerror='window.{SENTINEL}=3'>", f"<script>window.{SENTINEL}=4</script>")}
 ```
 """
 

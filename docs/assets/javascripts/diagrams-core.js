@@ -1,0 +1,81 @@
+// The drawing core shared by both Mermaid loaders: mermaid-loader.mjs (served over http, ES modules)
+// and mermaid-offline.js (the offline bundle, opened from file://). It defines one global,
+// createDiagramDrawer(load), where load() returns a Promise of the Mermaid API. The drawer offers the
+// API that mkdocs-mermaid2's injected script calls, initialize(args), and:
+//   - forces securityLevel "strict" whatever the configuration says, and forbids elements that load or
+//     embed anything (img, iframe, …) in labels;
+//   - draws every div.mermaid into the light DOM, one at a time, keeping its source in data-source;
+//   - redraws when the reader switches the palette (data-md-color-scheme on <body>);
+//   - marks <html data-diagrams="pending|done|error"> and fires "diagrams:drawn" for tests and the PDF.
+(function () {
+  "use strict";
+
+  var SELECTOR = "div.mermaid";
+  // Labels are text, not documents: no element in a label may load or embed anything.
+  var FORBID_TAGS = ["img", "image", "picture", "source", "video", "audio", "iframe", "object", "embed",
+                     "form", "input", "button", "link", "style", "svg", "math"];
+
+  function scheme() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "default";
+  }
+
+  window.createDiagramDrawer = function (load) {
+    var settings = {};
+    var queue = Promise.resolve();
+    var sequence = 0;
+
+    async function draw(mermaid, el) {
+      if (el.dataset.source === undefined) el.dataset.source = el.textContent.trim();
+      var id = "mermaid-diagram-" + sequence++;
+      try {
+        var result = await mermaid.render(id, el.dataset.source);
+        el.innerHTML = result.svg;
+        if (result.bindFunctions) result.bindFunctions(el);
+        el.dataset.rendered = scheme();
+      } catch (error) {
+        el.dataset.rendered = "error";
+        var stray = document.getElementById(id) || document.getElementById("d" + id);
+        if (stray) stray.remove();
+        console.error("Mermaid diagram " + id + " failed to render:", error);
+      }
+    }
+
+    function drawAll() {
+      var root = document.documentElement;
+      root.dataset.diagrams = "pending";
+      queue = queue.then(async function () {
+        try {
+          var mermaid = await load();
+          mermaid.initialize(Object.assign({}, settings, {
+            startOnLoad: false,
+            securityLevel: "strict",
+            dompurifyConfig: { FORBID_TAGS: FORBID_TAGS },
+            theme: scheme(),
+            fontFamily: "var(--md-text-font-family, sans-serif)",
+          }));
+          for (var el of document.querySelectorAll(SELECTOR)) await draw(mermaid, el);
+          root.dataset.diagrams = document.querySelector(SELECTOR + '[data-rendered="error"]') ? "error" : "done";
+        } catch (error) {
+          root.dataset.diagrams = "error";
+          console.error("Mermaid could not be loaded:", error);
+        }
+        document.dispatchEvent(new CustomEvent("diagrams:drawn"));
+      });
+      return queue;
+    }
+
+    function initialize(options) {
+      settings = Object.assign({}, options || {});
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", drawAll, { once: true });
+      } else {
+        drawAll();
+      }
+      new MutationObserver(function () {
+        drawAll();
+      }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    }
+
+    return { initialize: initialize, drawAll: drawAll };
+  };
+})();

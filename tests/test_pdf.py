@@ -19,7 +19,20 @@ from urllib.parse import urljoin
 import pytest
 from pypdf import PdfReader
 
-from studysite.pdf import flatten_outline, missing_in_order, parse_pdffonts, squash
+from studysite.pdf import (
+    build_time,
+    japanese_date,
+    loader_script,
+    missing_in_order,
+    outline_matches,
+    parse_charset,
+    parse_pdffonts,
+    pdf_date,
+    site_prefix,
+    squash,
+    uncovered,
+    undouble,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -159,6 +172,11 @@ def test_export_reports_each_step_and_page(exported, nav):
         assert step in out, f"no progress line for {step!r}:\n{out}"
     assert re.search(r"page 1/\d+: ", out)
     assert result.stderr.strip() == ""
+
+
+def test_every_internal_link_of_the_print_page_has_a_target(exported):
+    _, result = exported
+    assert "with no target" not in result.stdout, result.stdout
 
 
 def test_pdf_is_a4_with_page_numbers(reader, pages):
@@ -363,3 +381,51 @@ def test_missing_chromium_fails_with_what_to_install(site_dir, tmp_path, monkeyp
     err = capsys.readouterr().err.strip()
     assert err.startswith("build_pdf: error: Chromium is missing") and "apt-get install chromium" in err
     assert not out.exists()
+
+
+# -- the pure helpers (hooks/studysite/pdf.py) ---------------------------------------------------------------
+
+
+def test_build_time_follows_source_date_epoch():
+    moment = build_time({"SOURCE_DATE_EPOCH": EPOCH})
+    assert japanese_date(moment) == EPOCH_DATE
+    assert pdf_date(moment) == "D:20260101000000+00'00'"
+    with pytest.raises(RuntimeError, match="SOURCE_DATE_EPOCH"):
+        build_time({"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_glyph_coverage_from_a_fontconfig_charset():
+    ranges = parse_charset("20-7e a0-ff 3000-303f 3040-30ff 4e00-9fff")
+    assert uncovered("コンテナとDocker、\u3000隔離 \u200b\ufe0f", ranges) == []
+    assert uncovered("a\ue000b\U0001fae8", ranges) == ["\ue000", "\U0001fae8"]
+
+
+def test_outline_titles_doubled_by_chromium_are_recognised():
+    assert undouble("目次目次") == "目次" and undouble("ABAB") == "AB" and undouble("VMとVM") == "VMとVM"
+    assert outline_matches(["目次目次", "VMとコンテナ"], ["目次", "VMとコンテナ"])
+    assert not outline_matches(["目次"], ["目次", "VMとコンテナ"])
+
+
+def test_site_prefix_and_loader_script_from_built_html():
+    config = '<script id="__config" type="application/json">{"base": "/study/", "features": []}</script>'
+    assert site_prefix(config) == "/study/"
+    assert site_prefix('<script id="__config" type="application/json">{"base": ".."}</script>') == "/"
+    page = ('<script type="module">import mermaid from "../../assets/javascripts/mermaid-loader.mjs";\n'
+            'mermaid.initialize({securityLevel: "strict"});</script>')
+    script = loader_script(page, "/study/docker-1/vm-vs-container/")
+    assert script.module_url == "/study/assets/javascripts/mermaid-loader.mjs"
+    assert script.source().endswith('mermaid.initialize({securityLevel: "strict"});')
+    assert loader_script("<p>no diagrams</p>", "/") is None
+
+
+def test_pdffonts_table_is_parsed_by_its_columns():
+    table = """name                                 type              encoding         emb sub uni object ID
+------------------------------------ ----------------- ---------------- --- --- --- ---------
+[none]                               Type 3            Custom           yes no  yes      4  0
+BAAAAA+LiberationSans                CID TrueType      Identity-H       yes yes yes      8  0
+Helvetica                            Type 1            WinAnsi          no  no  no      12  0
+"""
+    fonts = parse_pdffonts(table)
+    assert [(f.name, f.kind, f.embedded, f.unicode) for f in fonts] == [
+        ("[none]", "Type 3", True, True), ("BAAAAA+LiberationSans", "CID TrueType", True, True),
+        ("Helvetica", "Type 1", False, False)]

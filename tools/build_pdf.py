@@ -211,6 +211,19 @@ JS_PREPARE = """(date) => {
     if (h.parentElement.classList.contains('md-section')) depth--;   // the chapter's own title
     h.setAttribute('aria-level', String(Math.min(Number(h.tagName[1]) + depth, 6)));
   }
+  // mkdocs-print-site-plugin prefixes ids with the page key by a regex that misses some (an id after
+  // another tag on the same line: footnote back-references, code line anchors); links already point
+  // at the prefixed id. Give such targets their prefixed id, looked up in the link's own page only.
+  let dangling = [];
+  for (const a of root.querySelectorAll('a[href^="#"]')) {
+    const id = decodeURIComponent(a.getAttribute('href').slice(1));
+    if (!id || document.getElementById(id)) continue;
+    const page = a.closest('section.print-page[id]:not(.md-section)');
+    const rest = page && id.startsWith(page.id + '-') ? id.slice(page.id.length + 1) : null;
+    const target = rest && [...page.querySelectorAll('[id]')].find(e => e.id === rest);
+    if (target) target.id = id; else dangling.push(id);
+  }
+  window.__danglingLinks = dangling;
   return Promise.all([...document.images].filter(i => !i.complete)
     .map(i => new Promise(r => { i.onload = i.onerror = r; })));
 }"""
@@ -461,6 +474,10 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
                 log(f"{state['svg']}/{state['total']} diagrams drawn as SVG")
 
             page.evaluate(JS_PREPARE, date)
+            dangling = page.evaluate("window.__danglingLinks")
+            if dangling:
+                log(f"{len(dangling)} internal link(s) with no target in the print page (not clickable in the "
+                    f"PDF): {', '.join(dangling[:3])}")
             page.evaluate("() => document.fonts.ready.then(() => true)")
 
             texts = page.evaluate(JS_TEXT)

@@ -1,0 +1,51 @@
+"""Japanese search: rewrite Material's search index after the build (see studysite/search_ja.py).
+
+The search plugin writes ``search/search_index.json`` in its ``on_post_build``; this hook runs after it
+(hooks come after plugins) and replaces the file with the augmented index: the shared separator, the
+hidden ``ja`` field of word forms, pages in navigation order. Keep this hook listed before any hook that
+reads the index (an offline or ``file://`` bundle of it, for instance).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from studysite.search_ja import augment_json, check_config, sudachi_splitter
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+#: Page URLs in navigation order, from the last ``on_nav`` (ties in search go to the earlier page).
+_page_order: list[str] = []
+
+
+def _search_plugin(config: MkDocsConfig):
+    for name, plugin in config.plugins.items():
+        if name in ("search", "material/search"):
+            return plugin
+    return None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    plugin = _search_plugin(config)
+    if plugin is None or not plugin.config.get("enabled", True):
+        return
+    problems = check_config(plugin.config.get("lang") or [], plugin.config.get("pipeline"))
+    if problems:
+        raise PluginError("mkdocs.yml: " + "; ".join(problems))
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    _page_order[:] = [page.url for page in nav.pages]
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if not index.exists():
+        return
+    text = augment_json(index.read_text(encoding="utf-8"), sudachi_splitter(), _page_order)
+    index.write_text(text, encoding="utf-8")

@@ -1,0 +1,200 @@
+"""Japanese search inside Material's own lunr index: one separator for index and query, word forms at build time.
+
+How Material's search worker (9.x) treats text, and so what this module can change:
+
+* Index side: each field is cut into tokens by the search plugin's ``separator`` (a regular expression,
+  compiled in the browser without flags), lower-cased, and stored as lunr tokens.
+* Query side: runs of kanji are first split into words the index already has (Material's "experimental
+  Chinese segmentation"; it never finds a word that ends the run, so it keeps a run whole or returns its
+  leading words), then the query is cut by the same separator and each piece becomes ``piece*``: it
+  matches every index token it is a prefix of, and pieces are OR-ed.
+
+So the one lever shared by both sides is the separator. :data:`SEPARATOR` cuts at script boundaries
+(``Dockerエンジン`` → ``docker`` ``エンジン``, ``レイヤー構成`` → ``レイヤ`` ``構成``), drops particles after
+Latin words and the long-vowel mark that ends a katakana word (``ハイパーバイザー`` = ``ハイパーバイザ``), and
+keeps the kana that follow a Japanese word on its token, so a kanji compound in a query is not cut short
+by a stem such as ``依存`` from ``依存している``.
+
+What the separator cannot do is find the second half of a compound (``マネージャ`` in ``クラスタマネージャ``,
+``担当者`` in ``運用担当者``). :func:`augment` adds those word forms, found with a Japanese dictionary at build
+time (SudachiPy), to a field the reader never sees (:data:`FIELD`). It also gives each entry a boost for
+its length (Material's lunr index ignores length, so long entries win on repetition) and puts the
+entries in reading order, which breaks ties. The browser gets no dictionary and no extra script: only a
+few more words in the index it already downloads.
+
+Nothing here imports MkDocs; ``hooks/search_ja.py`` adapts it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+#: The hidden index field that holds the added word forms (configured like ``title`` and ``text``).
+FIELD = "ja"
+FIELD_BOOST = 1.0
+
+# Character classes, spelled so that Python's ``re`` and JavaScript's ``RegExp`` (no flags) read them alike.
+HIRAGANA = "\u3041-\u309f"
+KATAKANA = "\u30a1-\u30fa\u30fc"  # letters and the long-vowel mark ー; the middle dot ・ separates
+KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006\u3007"  # with 々 〆 〇
+LATIN = "A-Za-z0-9"
+_SPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\ufeff"  # with U+2000-206F and U+3000 below: JavaScript's \s
+_ASCII_MARKS = "\\-()\\[\\]{}<>,;:!?\"'/\\\\=&%$#@`"  # not * + ~ ^ (lunr query syntax) nor | (see below)
+_WIDE_MARKS = (
+    "\\u2000-\\u206f"  # general punctuation, with the zero-width space and the typographic quotes
+    "\\u3000-\\u3004\\u3008-\\u3020\\u3030-\\u303f"  # ideographic space, 、。「」『』【】〜 (not 々〆〇)
+    "\\u30fb"  # ・
+    "\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65"  # full-width punctuation (not Ａ-Ｚ, ０-９)
+)
+
+
+def _alternatives(*parts: str) -> str:
+    # Material's result highlighter splits the separator at "|" and drops the parts that are only
+    # look-arounds, so "|" appears here between alternatives and nowhere else.
+    assert all("|" not in part for part in parts)
+    return "|".join(parts)
+
+
+#: The search separator, for the index and the query alike.
+SEPARATOR = _alternatives(
+    "&[lg]t;",  # the entities of the escaped index text (before the marks, which hold & and ;)
+    "&amp;",
+    f"[{_SPACE}{_ASCII_MARKS}{_WIDE_MARKS}]+",
+    "\\.(?!\\d)",  # a full stop, not a decimal point or version dot
+    f"(?<=[{LATIN}])[{HIRAGANA}]+",  # particles after a Latin word: Dockerとは → docker
+    f"ー(?![{KATAKANA}{HIRAGANA}])",  # the long-vowel mark ending a katakana word: サーバー → サーバ
+    f"(?<=[{LATIN}])(?=[{KATAKANA}{KANJI}])",  # Docker|エンジン, OS|環境
+    f"(?<=[{KATAKANA}{KANJI}{HIRAGANA}])(?=[{LATIN}])",  # タイプ|2
+    f"(?<=[{KATAKANA}{HIRAGANA}])(?=[{KANJI}])",  # レイヤ|構成, コンテナの|起動
+    f"(?<=[{KANJI}{HIRAGANA}])(?=[{KATAKANA}])",  # 仮想|マシン, 公開|イメージ
+)
+
+_SEPARATOR = re.compile(SEPARATOR)
+_TAG = re.compile(r"<[^>]*>")
+_COMPOUND = re.compile(f"[{KATAKANA}]{{3,}}|[{KANJI}]{{3,}}")
+
+#: Splits one word into its dictionary parts, in order (e.g. 運用担当者 → 運用, 担当, 者).
+Splitter = Callable[[str], Sequence[str]]
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens Material's worker makes of an index field: markup separates, then :data:`SEPARATOR`."""
+    out: list[str] = []
+    for chunk in _TAG.split(text):
+        out.extend(token.lower() for token in _SEPARATOR.split(chunk) if token)
+    return out
+
+
+def word_forms(token: str, split: Splitter) -> list[str]:
+    """Later parts of the compound a token starts with, each up to the compound's end, as index tokens.
+
+    ``クラスタマネージャ`` → ``マネージャ``; ``運用担当者の`` → ``担当者``; ``カーネルネームスペース`` →
+    ``ネームスペース``, ``スペース``. One-character parts are left out: as a query they match too much.
+    """
+    match = _COMPOUND.match(token)
+    if not match:
+        return []
+    parts = [part for part in split(match.group(0)) if part]
+    if "".join(parts) != match.group(0):  # a splitter that rewrites the word: keep nothing
+        return []
+    forms: list[str] = []
+    for i in range(1, len(parts)):
+        for form in tokens("".join(parts[i:])):
+            if len(form) >= 2 and form not in forms:
+                forms.append(form)
+    return forms
+
+
+def _unique(items: Iterable[str], exclude: set[str]) -> list[str]:
+    seen = set(exclude)
+    out = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def augment(index: dict[str, Any], split: Splitter, page_order: Sequence[str] = ()) -> dict[str, Any]:
+    """Material's search index with :data:`SEPARATOR`, :data:`FIELD` word forms, length boosts, reading order.
+
+    ``title`` and ``text`` (what the reader sees) and ``location`` are left as they are. An entry's
+    :data:`FIELD` holds the compound parts of its words that are not words of the entry already. Its
+    ``boost`` (1, or what the page's ``search.boost`` set) is multiplied by :func:`length_boost`. Pages are
+    ordered as in ``page_order`` (URLs, "" for the home page), others after them in their order; a page's
+    entries keep their order, its own entry first.
+    """
+    config = dict(index["config"])
+    fields = dict(config.get("fields") or {})
+    fields.setdefault(FIELD, {"boost": FIELD_BOOST})
+    config["fields"] = fields
+    config["separator"] = SEPARATOR
+
+    docs = [{key: value for key, value in doc.items() if key != FIELD} for doc in index["docs"]]
+    words = [tokens(f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs]
+    average = sum(map(len, words)) / len(words) if words else 1.0
+    for doc, own in zip(docs, words):
+        extra = _unique((form for token in own for form in word_forms(token, split)), set(own))
+        if extra:
+            doc[FIELD] = " ".join(extra)
+        doc["boost"] = round(float(doc.get("boost", 1)) * length_boost(len(own), average), 4)
+
+    def page_of(doc: dict[str, Any]) -> str:
+        return str(doc["location"]).split("#", 1)[0]
+
+    rank = {url: i for i, url in enumerate(page_order)}
+    first_seen: dict[str, int] = {}
+    for i, doc in enumerate(docs):
+        first_seen.setdefault(page_of(doc), i)
+    docs.sort(key=lambda doc: (rank.get(page_of(doc), len(rank)), first_seen[page_of(doc)]))
+    return {**index, "config": config, "docs": docs}
+
+
+#: How much an entry's length counts (BM25's b). Material builds its lunr index with b = 0, so a long
+#: entry that repeats a word (a 30-event timeline) outranks the short section about that word.
+LENGTH_WEIGHT = 0.5
+
+
+def length_boost(length: int, average: float, b: float = LENGTH_WEIGHT) -> float:
+    """BM25's length normalization as a document boost: 1 at the average length, above for shorter entries."""
+    return 1.0 / (1.0 - b + b * max(length, 1) / max(average, 1.0))
+
+
+def augment_json(text: str, split: Splitter, page_order: Sequence[str] = ()) -> str:
+    """:func:`augment` on the JSON text of ``search/search_index.json``; UTF-8 text, no ``\\u`` escapes."""
+    data = augment(json.loads(text), split, page_order)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def check_config(lang: Sequence[str], pipeline: Sequence[str] | None) -> list[str]:
+    """What is wrong with the search plugin's settings for this index, one line each (nothing: fine)."""
+    problems = []
+    if list(lang) != ["en"]:
+        problems.append(
+            f"search: lang must be [en], not {list(lang)}: another language loads its own tokenizer into "
+            "the browser (TinySegmenter for ja), which re-cuts the build-time words"
+        )
+    if pipeline:
+        problems.append(
+            f"search: pipeline must be [], not {list(pipeline)}: lunr's trimmer and stemmer strip or "
+            "mangle Japanese tokens, and stemmed words no longer match a query typed in full"
+        )
+    return problems
+
+
+@lru_cache(maxsize=1)
+def sudachi_splitter() -> Splitter:
+    """SudachiPy's shortest units (mode A) with its small dictionary, cached per word."""
+    from sudachipy import Dictionary, SplitMode  # imported here: only builds need the dictionary
+
+    tokenizer = Dictionary(dict="small").tokenizer(mode=SplitMode.A, fields={"surface"})
+
+    @lru_cache(maxsize=None)
+    def split(word: str) -> tuple[str, ...]:
+        return tuple(morpheme.surface() for morpheme in tokenizer.tokenize(word))
+
+    return split

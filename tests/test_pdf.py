@@ -50,6 +50,19 @@ def export(site: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
     )
 
 
+def export_all(jobs: dict[str, tuple[Path, Path]]) -> dict[str, subprocess.CompletedProcess]:
+    """Run several exports at once (each is mostly waiting on its own Chromium): name -> result."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    running = {name: (subprocess.Popen([sys.executable, str(TOOL), str(site), "-o", str(out)], env=env, text=True,
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE), site, out)
+               for name, (site, out) in jobs.items()}
+    results = {}
+    for name, (process, site, out) in running.items():
+        stdout, stderr = process.communicate(timeout=180)
+        results[name] = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+    return results
+
+
 def pdftotext_pages(pdf: Path) -> list[str]:
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -119,10 +132,30 @@ def nav(site_dir: Path) -> list[tuple[str, str, str]]:
 # -- the export --------------------------------------------------------------------------------------------
 
 
+#: Print pages that must fail the export, each with what the one-line error must say.
+BROKEN = {
+    "diagram": ('<div class="mermaid">block-beta\n  columns 2\n  a["x"] b["y"\n  ((( broken</div>',
+                r"diagram failed to render"),
+    "network": ('<img src="http://192.0.2.7/tracker.png" alt="">', r"left 127\.0\.0\.1.*192\.0\.2\.7"),
+    "tofu": ("<p>私用領域 \ue000 の文字</p>", r"U\+E000.*tofu"),
+}
+
+
 @pytest.fixture(scope="module")
-def exported(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("pdf") / "container-study-notes.pdf"
-    result = export(site_dir, out)
+def runs(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
+    """The export of the site, a second one (reproducibility) and the broken ones, all run at once."""
+    base = tmp_path_factory.mktemp("pdf")
+    jobs = {"main": (site_dir, base / "container-study-notes.pdf"), "again": (site_dir, base / "again" / "again.pdf")}
+    for name, (fragment, _) in BROKEN.items():
+        site = tampered(site_dir, base / name / "site", lambda html, f=fragment: add_to_first_page(html, f))
+        jobs[name] = (site, base / name / "out" / "site.pdf")
+    results = export_all(jobs)
+    return {name: (results[name], out) for name, (_, out) in jobs.items()}
+
+
+@pytest.fixture(scope="module")
+def exported(runs):
+    result, out = runs["main"]
     assert result.returncode == 0, f"export failed:\n{result.stdout}\n{result.stderr}"
     return out, result
 
@@ -304,9 +337,8 @@ def test_metadata_from_the_site_and_source_date_epoch(reader):
     assert reader.trailer["/Root"]["/Lang"] == "ja"
 
 
-def test_same_input_gives_the_same_pdf(site_dir, pdf, pages, tmp_path):
-    again = tmp_path / "again.pdf"
-    result = export(site_dir, again)
+def test_same_input_gives_the_same_pdf(runs, pdf, pages):
+    result, again = runs["again"]
     assert result.returncode == 0, result.stderr
     assert pdftotext_pages(again) == pages
     assert again.read_bytes() == pdf.read_bytes(), "same input and SOURCE_DATE_EPOCH, different bytes"
@@ -339,24 +371,11 @@ def assert_fails(result: subprocess.CompletedProcess, out: Path, words: str) -> 
     assert not list(out.parent.glob(".build-pdf-*")), "a temporary file was left behind"
 
 
-def test_a_diagram_that_fails_to_render_fails_the_export(site_dir, tmp_path):
-    site = tampered(site_dir, tmp_path / "site", lambda html: add_to_first_page(
-        html, '<div class="mermaid">block-beta\n  columns 2\n  a["x"] b["y"\n  ((( broken</div>'))
-    out = tmp_path / "out" / "site.pdf"
-    assert_fails(export(site, out), out, r"diagram failed to render")
-
-
-def test_a_request_off_127_0_0_1_fails_the_export(site_dir, tmp_path):
-    site = tampered(site_dir, tmp_path / "site", lambda html: add_to_first_page(
-        html, '<img src="http://192.0.2.7/tracker.png" alt="">'))
-    out = tmp_path / "out" / "site.pdf"
-    assert_fails(export(site, out), out, r"left 127\.0\.0\.1.*192\.0\.2\.7")
-
-
-def test_a_character_without_glyph_fails_the_export(site_dir, tmp_path):
-    site = tampered(site_dir, tmp_path / "site", lambda html: add_to_first_page(html, "<p>私用領域 \ue000 の文字</p>"))
-    out = tmp_path / "out" / "site.pdf"
-    assert_fails(export(site, out), out, r"U\+E000.*tofu")
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_print_page_fails_the_export_with_one_line_and_no_pdf(runs, case):
+    """A diagram that fails to render, a request off 127.0.0.1, a character no font has."""
+    result, out = runs[case]
+    assert_fails(result, out, BROKEN[case][1])
 
 
 def test_missing_japanese_fonts_fail_before_chromium_starts(site_dir, tmp_path):

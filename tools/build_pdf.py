@@ -32,7 +32,6 @@ import hashlib
 import html
 import io
 import os
-import shutil
 import subprocess
 import sys
 import tempfile

@@ -63,10 +63,11 @@ pdf: setup
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python tools/build_pdf.py site
 
-# The offline bundle: the site built with mkdocs.offline.yml (file:// links, local search shim, Mermaid's
-# UMD build) and zipped under one folder: unzip, open container-study-notes-offline/index.html.
+# The offline bundle: the site built with OFFLINE=true (file:// links, local search shim, Mermaid's UMD
+# build; see hooks/offline_assets.py) and zipped under one folder: unzip, open
+# container-study-notes-offline/index.html.
 offline: setup
 	rm -rf dist/offline dist/container-study-notes-offline.zip
-	$(BIN)/mkdocs build --strict --clean -f mkdocs.offline.yml --site-dir dist/offline/container-study-notes-offline
+	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir dist/offline/container-study-notes-offline
 	PYTHONPATH=hooks $(BIN)/python -m studysite.offline dist/offline/container-study-notes-offline \
 	  dist/container-study-notes-offline.zip

@@ -1,8 +1,11 @@
-"""Offline bundle only (mkdocs.offline.yml): serve what works from file://, and nothing from a CDN.
+"""The offline bundle (`make offline`, i.e. OFFLINE=true): serve what works from file://, nothing from a CDN.
 
-Adds Mermaid's UMD build and the iframe-worker shim from ``node_modules/`` (nothing copied into ``docs/``),
-drops the ES-module diagram files that cannot load from file://, and stops the build when something would
-still be fetched from the network or the diagram loader is the ES module.
+mkdocs.yml enables Material's offline plugin when OFFLINE=true; otherwise this hook does nothing. When it
+is on, this hook points mkdocs-mermaid2 at the classic-script loader (browsers load no ES modules from
+file://), gives Material's search its iframe-worker shim from the site instead of a CDN, drops canonical
+URLs (no server answers the bundle's .html URLs), and swaps the ES-module diagram files for Mermaid's UMD
+build, all from ``node_modules/`` (nothing copied into ``docs/``). The build stops if anything would still
+be fetched from the network.
 """
 
 from __future__ import annotations
@@ -11,32 +14,39 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from studysite.offline import SHIM_URI, offline_assets, online_only, remote_urls
+from studysite.offline import OFFLINE_LOADER_URI, SHIM_URI, offline_assets, online_only, remote_urls
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
 
+def _offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(100)  # before Material's offline plugin, which adds its CDN shim unless one is configured
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Hooks run after the plugins, so Material's offline plugin has already turned directory URLs off and
-    # added its CDN shim if no local one was configured.
-    if config.use_directory_urls:
-        raise PluginError("hooks/offline_assets.py is for the offline build: enable the 'offline' plugin")
+    if not _offline(config):
+        return config
     polyfills = [str(script) for script in config.extra.get("polyfills", [])]
-    if remote := remote_urls(polyfills):
-        raise PluginError(f"the offline bundle would load {remote}; serve them from the site ({SHIM_URI})")
-    if SHIM_URI not in polyfills:
-        raise PluginError(f"set extra.polyfills to [{SHIM_URI}] so that search works from file://")
+    config.extra["polyfills"] = [*polyfills, SHIM_URI] if SHIM_URI not in polyfills else polyfills
+    config.site_url = ""
     mermaid2 = config.plugins.get("mermaid2")
-    javascript = str(mermaid2.config.get("javascript") or "") if mermaid2 else ""
-    if javascript.endswith(".mjs") or "://" in javascript:
-        raise PluginError(f"mermaid2 javascript {javascript!r} cannot load from file://; use a classic script")
+    if mermaid2 is None:
+        raise PluginError("the offline bundle expects the mermaid2 plugin")
+    mermaid2.config["javascript"] = OFFLINE_LOADER_URI
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not _offline(config):
+        return files
+    if remote := remote_urls([str(script) for script in config.extra.get("polyfills", [])]):
+        raise PluginError(f"the offline bundle would load {remote}; serve them from the site ({SHIM_URI})")
     for file in [f for f in files if online_only(f.dest_uri)]:
         files.remove(file)
     try:

@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
 from studysite.offline import LIBRARY_URI, SHIM_URI, online_only, remote_urls, zip_site
 
 from tests.conftest import ROOT, copy_project
@@ -33,31 +32,25 @@ block-beta
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
-def _load(path: Path) -> dict:
-    with open(path, "rb") as f:
-        return yaml_load(f)
+def test_the_offline_switch_is_off_by_default_and_on_with_offline_true(monkeypatch: pytest.MonkeyPatch):
+    """One mkdocs.yml: OFFLINE=true turns Material's offline plugin on, and with it hooks/offline_assets.py."""
+    from mkdocs.config import load_config
 
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("OFFLINE", raising=False)
+    online = load_config(str(ROOT / "mkdocs.yml"))
+    assert not online.plugins["material/offline"].config.enabled
+    online.plugins.on_config(online)
+    assert online.plugins["mermaid2"].config["javascript"] == "assets/javascripts/mermaid-loader.mjs"
+    assert SHIM_URI not in [str(p) for p in online.extra.get("polyfills", [])]
 
-def _name(entry: str | dict) -> str:
-    return entry if isinstance(entry, str) else next(iter(entry))
-
-
-def test_offline_config_restates_mkdocs_yml_plugins_and_hooks():
-    """MkDocs replaces lists on INHERIT: the offline lists must be mkdocs.yml's, with only the known changes."""
-    main, offline = _load(ROOT / "mkdocs.yml"), _load(ROOT / "mkdocs.offline.yml")
-    expected = []
-    for entry in main["plugins"]:
-        if _name(entry) == "redirects":
-            continue
-        if _name(entry) == "mermaid2":
-            entry = {"mermaid2": {**entry["mermaid2"], "javascript": "assets/javascripts/mermaid-offline.js"}}
-        if _name(entry) == "print-site":
-            expected.append("offline")
-        expected.append(entry)
-    fix = "copy the change made to mkdocs.yml into mkdocs.offline.yml"
-    assert offline["plugins"] == expected, f"offline plugins drifted from mkdocs.yml: {fix}"
-    assert offline["hooks"] == main["hooks"] + ["hooks/offline_assets.py"], f"offline hooks drifted: {fix}"
-    assert offline["extra"]["polyfills"] == [SHIM_URI]
+    monkeypatch.setenv("OFFLINE", "true")
+    offline = load_config(str(ROOT / "mkdocs.yml"))
+    offline = offline.plugins.on_config(offline)
+    assert offline.plugins["material/offline"].config.enabled
+    assert offline.plugins["mermaid2"].config["javascript"] == "assets/javascripts/mermaid-offline.js"
+    assert [str(p) for p in offline.extra["polyfills"]] == [SHIM_URI], "no CDN shim may be added"
+    assert offline.site_url == "" and offline.use_directory_urls is False
 
 
 def test_offline_helpers():
@@ -83,16 +76,15 @@ def test_zip_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 @pytest.fixture(scope="module")
 def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make offline`'s two steps (strict build with mkdocs.offline.yml, zip) on a copy of the project."""
+    """`make offline`'s two steps (strict build with OFFLINE=true, zip) on a copy of the project."""
     work = tmp_path_factory.mktemp("offline")
     project = copy_project(work / "project")
-    shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
     with open(project / "docs" / f"{PAGE}.md", "a", encoding="utf-8") as note:
         note.write(DIAGRAM)
     out = work / "build" / ZIP_NAME
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.offline.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"),
          "-d", str(out)],
         capture_output=True, text=True, env=env, cwd=project,
     )

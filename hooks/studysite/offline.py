@@ -1,8 +1,8 @@
 """The offline bundle: which files it serves instead of the online ones, and how it is zipped.
 
-The offline build (``mkdocs.offline.yml``) is opened from ``file://``, where browsers load no ES modules and
-run no web workers. So it serves Mermaid's self-contained UMD build (loaded by the classic script
-``assets/javascripts/mermaid-offline.js``) instead of the ESM build and its chunks, and Material's search
+The offline build (``OFFLINE=true``, see ``hooks/offline_assets.py``) is opened from ``file://``, where
+browsers load no ES modules and run no web workers. So it serves Mermaid's self-contained UMD build
+(loaded by the classic script ``assets/javascripts/mermaid-offline.js``) instead of the ESM build and its chunks, and Material's search
 runs through the ``iframe-worker`` shim, served from the bundle instead of from a CDN.
 
 Run as ``python -m studysite.offline SITE_DIR ZIP`` to zip a built offline site (``make offline``).
@@ -24,6 +24,8 @@ SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
 LIBRARY_URI = f"{SITE_DIR}/mermaid.min.js"
 #: The online diagram loader; it is an ES module and cannot run from file://.
 ONLINE_LOADER_URI = "assets/javascripts/mermaid-loader.mjs"
+#: Its stand-in in the bundle, a classic script with the same contract.
+OFFLINE_LOADER_URI = "assets/javascripts/mermaid-offline.js"
 
 
 def offline_assets(node_modules: Path) -> list[Asset]:

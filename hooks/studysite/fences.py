@@ -2,10 +2,12 @@
 
 Fences are found the way ``pymdownx.superfences`` finds them: an opener of 3+ backticks or tildes at any
 indentation, content lines indented at least as far as the opener (else the fence is abandoned), and a
-closer of exactly the same marker at exactly the opener's indentation. Fences inside other fences,
-inside 4-space indented code blocks (superfences puts those back as code) and inside block quotes are
-not reported. Lists, admonitions/details, footnotes and definitions are followed just far enough to
-tell their indented content from indented code, using Python-Markdown's 4-column indentation.
+closer of exactly the same marker at exactly the opener's indentation. Fences inside other fences, in
+a block that begins as 4-space indented code (superfences puts those back as text, up to the next blank
+line) and inside block quotes are not reported. Lists, admonitions/details, footnotes and definitions
+are followed just far enough to tell their content from indented code and to know the block level of
+each fence, with Python-Markdown's rules: 4-column indentation, lists start blocks and take "lazy"
+lines, headings and rules end blocks.
 
 Lines are split on "\\n" only; every line outside a rewritten fence is kept byte for byte.
 """
@@ -16,8 +18,9 @@ import string
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from dataclasses import replace as replace_field
 
-from studysite.layer_diagram import DiagramError, describe, looks_like_diagram, parse, to_mermaid
+from studysite.layer_diagram import DiagramError, Grid, describe, looks_like_diagram, parse, to_mermaid
 
 TAB_LENGTH = 4  # Python-Markdown's
 
@@ -27,9 +30,13 @@ class Fence:
     start: int  # index of the opening line (0-based)
     end: int  # index of the closing line
     indent: int  # columns of indentation of the opener
+    base: int  # indentation of the block the fence is in: 0, or its list item's / admonition's content
     marker: str  # the fence itself: "```", "~~~~"…
     info: str  # what follows the marker, stripped
     body: tuple[str, ...]  # content lines, without the fence's indentation and without "\r"
+    #: the line right below goes on with the paragraph around the fence, so a blank line inserted there
+    #: would change how it reads: indented like code, a lazy list line, or a list marker (not an item here)
+    lazy_after: bool = False
 
 
 #: Replacement lines (unindented, no line ends) for a fence, or None to keep it; gets all the page's lines.
@@ -38,44 +45,75 @@ Replace = Callable[[Fence, Sequence[str]], "list[str] | None"]
 
 def scan_fences(lines: Sequence[str]) -> Iterator[Fence]:
     """The fences of a page given as lines (as from ``text.split("\\n")``), top to bottom."""
-    containers: list[int] = []  # content indentation of the open list items, admonitions…
-    block_start = True  # after a blank line: where an indented code block may start
+    containers: list[tuple[int, bool]] = []  # open list items, admonitions…: (content indent, is a list item)
+    block_start = True  # after a blank line: where an indented code block or a list may start
+    list_block = False  # the current block began with a list item, so further items may follow
+    pushed: tuple[int, bool] | None = None  # the container the previous line opened
+    item_ahead = [False] * (len(lines) + 1)  # a list item line follows before the next blank line
+    for k in range(len(lines) - 1, -1, -1):
+        stripped = lines[k].lstrip(" \t")
+        item_ahead[k] = bool(stripped.strip()) and (item_ahead[k + 1] or _is_item(stripped))
     code = -1  # while >= 0: inside an indented code block indented this far
+    reverted = False  # in a block that began as indented code: superfences puts its fences back as text
     i = 0
     while i < len(lines):
         line = lines[i].removesuffix("\r")
         if not line.strip():
-            block_start, i = True, i + 1
+            block_start, reverted, i = True, False, i + 1
             continue
-        indent = _indent_of(line)
+        indent, stripped = _indent_of(line), line.lstrip(" \t")
         if code >= 0:
             if indent >= code:
-                i += 1
+                reverted, block_start, i = reverted or block_start, False, i + 1  # each block of code
                 continue
             code, block_start = -1, True
+        # a less indented line ends a container; a list item also takes "lazy" lines until a blank line
+        while containers and indent < containers[-1][0] and (block_start or not containers[-1][1]):
+            _, is_list = containers.pop()
+            block_start = block_start or not is_list  # what follows an admonition is a new block
+        base = containers[-1][0] if containers else 0
+        marker = _container_marker(stripped)
+        is_list_item = _is_item(stripped)
         if block_start:
-            while containers and indent < containers[-1]:
-                containers.pop()
-            base = containers[-1] if containers else 0
             if indent >= base + TAB_LENGTH:
-                code, block_start, i = base + TAB_LENGTH, False, i + 1
+                code, block_start, reverted, i = base + TAB_LENGTH, False, True, i + 1
                 continue
-        block_start = False
-        opener = _opener(line)
+            block_start, list_block = False, is_list_item
+            if _splits_block(stripped, indent - base, at_start=True):
+                block_start, pushed, i = True, None, i + 1
+                continue
+        else:
+            split = _splits_block(stripped, indent - base, at_start=False)
+            if split:  # a heading or rule ends the block here (a list item above an underline is a heading)
+                if split == "setext" and pushed and pushed[1] and containers and containers[-1] is pushed:
+                    containers.pop()
+                while containers and indent < containers[-1][0]:
+                    containers.pop()
+                block_start, pushed, i = True, None, i + 1
+                continue
+        pushed = None
+        opener = None if reverted else _opener(line)  # (put back as text, a fence's lines are Markdown)
         if opener is not None:
-            fence, i = _read_fence(lines, i, *opener)
+            fence, i = _read_fence(lines, i, base, *opener)
             if fence is not None:
-                yield fence
+                after = lines[i].removesuffix("\r") if i < len(lines) else ""
+                # a blank line after the fence would also start a new block with ``after``: list items
+                # further down that block would then be plain text
+                new_block_differs = list_block and not _is_item(after.lstrip(" \t")) and item_ahead[i]
+                lazy = _lazy(after, containers, list_block) or (bool(after.strip()) and new_block_differs)
+                yield replace_field(fence, lazy_after=lazy)
             continue
-        if _container_marker(line.lstrip(" \t")) is not None:
-            while containers and indent < containers[-1]:
+        if marker is not None and (list_block or not is_list_item):  # a list starts only a block
+            while containers and indent < containers[-1][0]:
                 containers.pop()
-            containers.append((indent // TAB_LENGTH + 1) * TAB_LENGTH)
+            pushed = ((indent // TAB_LENGTH + 1) * TAB_LENGTH, is_list_item)
+            containers.append(pushed)
         i += 1
 
 
 def rewrite_fences(text: str, replace: Replace) -> str:
-    """Text with each fence for which ``replace`` returns lines swapped for them, re-indented like it."""
+    """Text with each fence for which ``replace`` returns lines swapped for them, indented to the fence's
+    block level (``base``): block constructs such as admonitions are only recognised there."""
     lines = text.split("\n")
     out: list[str] = []
     done = 0
@@ -85,7 +123,7 @@ def rewrite_fences(text: str, replace: Replace) -> str:
             continue
         cr = "\r" if lines[fence.start].endswith("\r") else ""
         out += lines[done:fence.start]
-        out += [(" " * fence.indent + line if line.strip() else "") + cr for line in new]
+        out += [(" " * fence.base + line if line.strip() else "") + cr for line in new]
         done = fence.end + 1
     return "\n".join(out + lines[done:]) if done else text
 
@@ -150,7 +188,9 @@ def _opener(line: str) -> tuple[int, str, str] | None:
     return _indent_of(line), marker, info
 
 
-def _read_fence(lines: Sequence[str], start: int, indent: int, marker: str, info: str) -> tuple[Fence | None, int]:
+def _read_fence(
+    lines: Sequence[str], start: int, base: int, indent: int, marker: str, info: str
+) -> tuple[Fence | None, int]:
     """The fence opened at ``start`` and the index after it; (None, where to go on) when it is abandoned."""
     body: list[str] = []
     for j in range(start + 1, len(lines)):
@@ -158,9 +198,38 @@ def _read_fence(lines: Sequence[str], start: int, indent: int, marker: str, info
         if content is None:
             return None, j + 1  # like superfences: the offending line is not looked at again
         if content.startswith(marker) and not content[len(marker):].strip(" \t"):
-            return Fence(start, j, indent, marker, info, tuple(body)), j + 1
+            return Fence(start, j, indent, base, marker, info, tuple(body)), j + 1
         body.append(content)
     return None, len(lines)  # never closed: not a fence
+
+
+def _splits_block(stripped: str, indent: int, at_start: bool) -> str | None:
+    """"setext" (an underline), "hr" (a thematic break) or "atx" (a heading) when Python-Markdown ends the
+    current block after this line; ``indent`` is relative to the enclosing container."""
+    text = stripped.rstrip()
+    if not at_start and indent == 0 and text and (not text.strip("-") or not text.strip("=")):
+        return "setext"
+    squeezed = text.replace(" ", "")
+    if indent < TAB_LENGTH and len(squeezed) >= 3 and squeezed[0] in "-*_" and not squeezed.strip(squeezed[0]):
+        return "hr"
+    return "atx" if indent == 0 and text.startswith("#") else None
+
+
+def _lazy(line: str, containers: Sequence[tuple[int, bool]], list_block: bool) -> bool:
+    """Whether a line right below a fence goes on with the paragraph around it (see Fence.lazy_after)."""
+    indent, stripped = _indent_of(line), line.lstrip(" \t")
+    if not stripped.strip():
+        return False
+    base = containers[-1][0] if containers else 0
+    is_item = _is_item(stripped)
+    left = [is_list for level, is_list in containers if indent < level]
+    if left:  # a list item keeps even a heading or "!!!" line in its block; an admonition ends there
+        return not (is_item and list_block and all(left)) and any(is_list for _, is_list in containers)
+    return indent >= base + TAB_LENGTH or (is_item and not list_block)  # code-like, or not a list here
+
+
+def _is_item(stripped: str) -> bool:
+    return _container_marker(stripped) is not None and stripped[0] not in "!?[:"
 
 
 def _container_marker(stripped: str) -> int | None:
@@ -181,33 +250,67 @@ TEXT_VERSION = "テキスト版"
 DEFAULT_TITLE = "レイヤー図"
 #: Info string of the fence that keeps the original drawing: not "" or "text", so never converted again.
 SOURCE_INFO = "{.text .layer-source}"
+#: Ends the "テキスト版" block when indented code follows the diagram (else the block would swallow it).
+DETAILS_END = "<!-- end of テキスト版 -->"
 
 
 def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] | None = None) -> str:
     """Each unlabeled or ``text`` fence holding a layer diagram becomes a ``mermaid`` fence followed by a
     collapsed "テキスト版" block with a one-line description and the original drawing.
 
-    A diagram that does not parse stays as it is and ``on_error(line, message)`` is called with the
-    1-based line of ``markdown`` at fault. Running the pass again changes nothing.
+    A diagram that cannot be converted stays as it is and ``on_error(line, message)`` is called with the
+    1-based line of ``markdown`` at fault, in page order: a drawing that does not parse, or a fence glued
+    to a "lazy" line of the paragraph around it, whose reading the inserted blocks would change. Running
+    the pass again changes nothing (always when blocks are separated by blank lines; when lines are glued
+    together, whenever the first run warned about nothing).
     """
+    lines = markdown.split("\n")
+    plans: dict[int, tuple[Fence, Grid]] = {}  # by opening line: the fences to convert
 
-    def replace(fence: Fence, lines: Sequence[str]) -> list[str] | None:
+    def indent_at(j: int) -> int:  # as after the rewrite: a converted fence moves to its block level
+        return plans[j][0].base if j in plans else _indent_of(lines[j])
+
+    problems: list[tuple[int, str]] = []
+    for fence in reversed(list(scan_fences(lines))):  # bottom up: whether the fence below converts matters
         source = "\n".join(fence.body)
         if fence.info.lower() not in ("", "text") or "\r" in source or not looks_like_diagram(source):
-            return None  # (a lone "\r" would end a line for Python-Markdown but not for us)
-        try:
-            grid = parse(source)
-        except DiagramError as error:
-            if on_error is not None:
-                on_error(fence.start + 1 + error.line, error.message)
+            continue  # (a lone "\r" would end a line for Python-Markdown but not for us)
+        after = fence.end + 1
+        if fence.indent < fence.base:  # a "lazy" line of the list item above: no block can start here
+            problems.append((fence.start + 1, f"the fence continues the list item above but is indented "
+                             f"{fence.indent} spaces, not {fence.base}: indent it by {fence.base} or put a "
+                             "blank line before it"))
+        elif fence.lazy_after and after not in plans:
+            problems.append((after + 1, "this line continues the paragraph around the fence above: put a "
+                             "blank line before it"))
+        else:
+            try:
+                plans[fence.start] = (fence, parse(source))
+            except DiagramError as error:
+                problems.append((fence.start + 1 + error.line, error.message))
+    for line, message in sorted(problems):
+        if on_error is not None:
+            on_error(line, message)
+    last_end = -1  # closing line of the last converted fence: it already left a blank line after itself
+
+    def replace(fence: Fence, lines: Sequence[str]) -> list[str] | None:
+        nonlocal last_end
+        if fence.start not in plans:
             return None
+        grid = plans[fence.start][1]
         title = preceding_prose(lines, fence.start) or DEFAULT_TITLE
-        out = [""] if fence.start and lines[fence.start - 1].strip() else []
+        out = [""] if fence.start and lines[fence.start - 1].strip() and fence.start - 1 != last_end else []
         out += [fence.marker + "mermaid", *to_mermaid(grid).rstrip("\n").split("\n"), fence.marker, ""]
         out += [f'??? note "{TEXT_VERSION}"', "", f"    {title}。{escape_markdown(describe(grid))}", ""]
         out += [f"    {fence.marker}{SOURCE_INFO}", *(f"    {line}" for line in fence.body), f"    {fence.marker}"]
+        after = fence.end + 1
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        if after < len(lines) and indent_at(after) >= fence.base + TAB_LENGTH:
+            out += ["", DETAILS_END]  # what follows is indented code: keep it out of the details block
         if fence.end + 1 < len(lines) and lines[fence.end + 1].strip():
             out.append("")
+        last_end = fence.end
         return out
 
     return rewrite_fences(markdown, replace)

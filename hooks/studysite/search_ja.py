@@ -64,7 +64,7 @@ SEPARATOR = _alternatives(
     "&[lg]t;",  # the entities of the escaped index text (before the marks, which hold & and ;)
     "&amp;",
     f"[{_SPACE}{_ASCII_MARKS}{_WIDE_MARKS}]+",
-    "\\.(?!\\d)",  # a full stop, not a decimal point or version dot
+    "\\.(?![0-9])",  # a full stop, not a decimal point or version dot (Python's \d also takes ０-９)
     f"(?<=[{LATIN}])[{HIRAGANA}]+",  # particles after a Latin word: Dockerとは → docker
     f"ー(?![{KATAKANA}{HIRAGANA}])",  # the long-vowel mark ending a katakana word: サーバー → サーバ
     f"(?<=[{LATIN}])(?=[{KATAKANA}{KANJI}])",  # Docker|エンジン, OS|環境

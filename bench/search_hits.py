@@ -1,0 +1,99 @@
+"""Search hit rate: the query table of tests/test_search.py, run through the real search box in Chromium.
+
+Usage: .venv/bin/python bench/search_hits.py [SITE_DIR] [--input ime|keys] [--config MKDOCS_YML] [--screenshot PNG]
+  SITE_DIR   a site built for http://127.0.0.1:8000/study/ (default: build this project now)
+  --input    ime: Japanese committed through an IME, as readers type it (default);
+             keys: Playwright's keyboard.type for everything (inserts Japanese with no key events)
+  --config   build with another mkdocs.yml (e.g. one with the plain Material search, for "before")
+  --screenshot  also save a PNG of the result list for the first Japanese query of the table
+Prints top-1 (the page comes first), top-3 and "as the table asks" hit counts, then one row a query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT)]
+
+from tests.conftest import build_site  # noqa: E402
+from tests.harness import chromium, record, serve  # noqa: E402
+from tests.test_search import CASES, PLACEHOLDER, page_of, search  # noqa: E402
+
+
+def keys_search(page, base: str, query: str) -> tuple[str, list[str]]:
+    """The naive way: keyboard.type for the whole query (no key events for Japanese characters)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.dispatch_event("keyup")
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent === t",
+                           arg=PLACEHOLDER)
+    page.keyboard.type(query)
+    page.wait_for_timeout(800)  # no key events for Japanese: nothing to wait for but time
+    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link:first-child",
+                                      "els => els.map(e => e.href)")
+    return page.inner_text(".md-search-result__meta"), [page_of(h, base) for h in hrefs]
+
+
+def run(site: Path, mode: str, screenshot: Path | None = None) -> list[tuple[object, str, list[str]]]:
+    rows = []
+    with serve(site) as base, chromium() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+        page = context.new_page()
+        rec = record(page)
+        page.goto(base + "docker-1/", wait_until="load")
+        for case in CASES:
+            meta, pages = (keys_search if mode == "keys" else search)(page, base, case.query)
+            rows.append((case, meta, pages))
+            if screenshot and not case.query.isascii():
+                page.screenshot(path=str(screenshot))
+                screenshot = None
+        if rec.errors or rec.blocked:
+            print(f"console errors: {rec.errors}, blocked: {rec.blocked}", file=sys.stderr)
+    return rows
+
+
+def report(rows) -> str:
+    top1 = sum(bool(p) and p[0] == c.page for c, _, p in rows)
+    top3 = sum(c.page in p[:3] for c, _, p in rows)
+    asked = sum(c.page in p[: c.within] for c, _, p in rows)
+    n = len(rows)
+    out = [f"top-1: {top1}/{n}  top-3: {top3}/{n}  as the table asks: {asked}/{n}", "",
+           "| query | expected | within | rank | first results |", "| --- | --- | ---: | ---: | --- |"]
+    for case, meta, pages in rows:
+        rank = pages.index(case.page) + 1 if case.page in pages else "—"
+        shown = ", ".join("/" + p for p in pages[:3]) or meta
+        out.append(f"| {case.query} | /{case.page} | {case.within} | {rank} | {shown} |")
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=Path)
+    parser.add_argument("--input", choices=("ime", "keys"), default="ime")
+    parser.add_argument("--config", type=Path, help="mkdocs.yml to build with (default: the project's)")
+    parser.add_argument("--screenshot", type=Path, help="PNG of the results for the first Japanese query")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            project = ROOT
+            if args.config:
+                # Build a copy whose mkdocs.yml is the given one (same docs, hooks, overrides).
+                from tests.conftest import copy_project
+
+                project = copy_project(Path(tmp) / "project")
+                (project / "mkdocs.yml").write_text(args.config.read_text(encoding="utf-8"), encoding="utf-8")
+            result = build_site(project, site, site_url="http://127.0.0.1:8000/study/")
+            if result.returncode:
+                sys.exit(f"build failed:\n{result.stderr}")
+        print(report(run(site, args.input, args.screenshot)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,264 @@
+"""Japanese search index: the shared separator, compound word forms, the rewritten index (tables + properties).
+
+The browser side is tests/test_search.py; here the pure functions, the separator read by JavaScript's
+RegExp the same way as by Python's re (through node, when it is installed), and the built index.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studysite.search_ja import (
+    FIELD,
+    SEPARATOR,
+    augment,
+    augment_json,
+    check_config,
+    length_boost,
+    sudachi_splitter,
+    tokens,
+    word_forms,
+)
+
+TOKENS = [
+    ("Dockerエンジン", ["docker", "エンジン"]),
+    ("ホストOSのカーネル", ["ホスト", "os", "カーネル"]),  # particles after a Latin word go
+    ("Docker Hub とは", ["docker", "hub", "とは"]),
+    ("レイヤー構成の比較", ["レイヤ", "構成の", "比較"]),  # kana stay on the word before them
+    ("ハイパーバイザー", ["ハイパーバイザ"]),
+    ("サーバー管理とサーバ", ["サーバ", "管理と", "サーバ"]),
+    ("コンテナの起動/停止は一瞬", ["コンテナの", "起動", "停止は", "一瞬"]),
+    ("1台のホストマシン", ["1", "台の", "ホストマシン"]),
+    ("仮想マシンと公開イメージ", ["仮想", "マシンと", "公開", "イメージ"]),
+    ("タイプ2のハイパーバイザ", ["タイプ", "2", "ハイパーバイザ"]),
+    ("CPU、メモリ、ディスクI/Oなど", ["cpu", "メモリ", "ディスク", "i", "o"]),
+    ("「どこでも動く」わけではない", ["どこでも", "動く", "わけではない"]),
+    ("Solaris・Zones（2005年）", ["solaris", "zones", "2005", "年"]),
+    ("v1.6.1 です. Docker.", ["v1.6.1", "です", "docker"]),
+    ("&lt;script&gt; A&amp;B", ["script", "a", "b"]),
+    ("<p>隔離</p><code>chroot</code>され", ["隔離", "chroot", "され"]),
+    ("Swarm: クラスタマネージャ", ["swarm", "クラスタマネージャ"]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOKENS)
+def test_tokens(text: str, expected: list[str]):
+    assert tokens(text) == expected
+
+
+def test_separator_has_bar_only_between_alternatives():
+    # Material's highlighter splits the separator at "|"; each piece must be a whole alternative.
+    import re
+
+    for piece in SEPARATOR.split("|"):
+        re.compile(piece)
+
+
+#: Text made of everything the separator distinguishes: scripts, marks, entities, markup-free.
+_ALPHABET = "aZ09.&;lgt ー・、。「」()/:-_ぁあのはをがとアイコンテナ漢字隔離々ＡＯ１\u3000\u200b\u00a0é"
+TEXT = st.text(alphabet=_ALPHABET, max_size=40)
+
+
+@given(TEXT)
+def test_tokens_are_stable(text: str):
+    """A token, cut again, is itself: words written to the hidden field come out of the browser as written."""
+    for token in tokens(text):
+        assert tokens(token) == [token], token
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node is not installed")
+    return node
+
+
+# The worker's way of cutting a field (written from its documented behaviour, not copied): a global RegExp
+# run over the text; the text between matches is a token; a zero-length match moves on by one character.
+_JS_SPLIT = r"""
+const sep = process.argv[1];
+const texts = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = texts.map(text => {
+  const re = new RegExp(sep, "g"), tokens = [];
+  let index = 0, m;
+  do {
+    m = re.exec(text);
+    const until = m ? m.index : text.length;
+    if (index < until) tokens.push(text.slice(index, until).toLowerCase());
+    if (m) { index = m.index + m[0].length; if (m[0].length === 0) re.lastIndex = m.index + 1; }
+  } while (m);
+  return tokens;
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def _js_tokens(texts: list[str]) -> list[list[str]]:
+    done = subprocess.run([_node(), "-e", _JS_SPLIT, SEPARATOR], input=json.dumps(texts), capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_javascript_reads_the_separator_like_python_on_the_table():
+    texts = [text for text, _ in TOKENS if "<" not in text]
+    assert _js_tokens(texts) == [tokens(text) for text in texts]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=40))
+def test_javascript_reads_the_separator_like_python(texts: list[str]):
+    assert _js_tokens(texts) == [tokens(text) for text in texts]
+
+
+PARTS = {
+    "クラスタマネージャ": ("クラスタ", "マネージャ"),
+    "運用担当者": ("運用", "担当", "者"),
+    "カーネルネームスペース": ("カーネル", "ネーム", "スペース"),
+    "可搬性": ("可搬", "性"),
+    "エンドユーザー": ("エンド", "ユーザー"),
+}
+
+
+def fake_split(word: str) -> tuple[str, ...]:
+    return PARTS.get(word, (word,))
+
+
+@pytest.mark.parametrize(("token", "forms"), [
+    ("クラスタマネージャ", ["マネージャ"]),
+    ("運用担当者の", ["担当者"]),  # the kana after the compound are not part of it
+    ("カーネルネームスペース", ["ネームスペース", "スペース"]),
+    ("可搬性", []),  # one-character parts are left out
+    ("エンドユーザー", ["ユーザ"]),  # written as the browser cuts it: no final ー
+    ("コンテナ", []),
+    ("docker", []),
+    ("の", []),
+])
+def test_word_forms(token: str, forms: list[str]):
+    assert word_forms(token, fake_split) == forms
+
+
+def test_word_forms_ignore_a_splitter_that_rewrites_the_word():
+    assert word_forms("クラスタマネージャ", lambda word: ("クラスター", "マネージャー")) == []
+
+
+@pytest.mark.parametrize(("token", "form"), [
+    ("クラスタマネージャ", "マネージャ"),
+    ("運用担当者", "担当者"),
+    ("カーネルネームスペース", "ネームスペース"),
+    ("コンテナイメージ", "イメージ"),
+    ("クラウドサービス", "サービス"),
+])
+def test_word_forms_with_sudachi(token: str, form: str):
+    assert form in word_forms(token, sudachi_splitter())
+
+
+def test_check_config():
+    assert check_config(["en"], []) == []
+    assert check_config(["en"], None) == []
+    problems = check_config(["ja"], ["stemmer"])
+    assert len(problems) == 2 and "lang" in problems[0] and "pipeline" in problems[1]
+
+
+def test_length_boost():
+    assert length_boost(10, 10) == pytest.approx(1.0)
+    assert length_boost(1, 10) > 1.0 > length_boost(100, 10)
+    assert length_boost(0, 0) > 0
+    assert length_boost(1, 1000) < 2.0  # at most 1 / (1 - b)
+
+
+def _index(docs: list[dict]) -> dict:
+    config = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": [],
+              "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}
+    return {"config": config, "docs": docs}
+
+
+INDEX = _index([
+    {"location": "", "title": "ホーム", "text": "<p>学習ノート</p>"},
+    {"location": "glossary/", "title": "用語集", "text": ""},
+    {"location": "glossary/#basics", "title": "基本", "text": "<p>運用担当者とクラスタマネージャ</p>"},
+    {"location": "docker-1/", "title": "Docker 1", "text": "<p>概要</p>", "boost": 2},
+    {"location": "docker-1/#more", "title": "続き", "text": "<p>クラスタマネージャのSwarm</p>"},
+])
+
+
+def test_augment_example():
+    out = augment(INDEX, fake_split, ["", "docker-1/", "glossary/"])
+    assert out["config"]["separator"] == SEPARATOR
+    assert out["config"]["fields"][FIELD] == {"boost": 1.0}
+    assert out["config"]["fields"]["title"] == {"boost": 1000.0}
+    assert [d["location"] for d in out["docs"]] == ["", "docker-1/", "docker-1/#more", "glossary/", "glossary/#basics"]
+    by = {d["location"]: d for d in out["docs"]}
+    assert by["glossary/#basics"][FIELD] == "担当者 マネージャ"
+    assert by["docker-1/#more"][FIELD] == "マネージャ"
+    assert FIELD not in by[""]
+    lengths = [len(tokens(f"{d['title']} {d['text']}")) for d in INDEX["docs"]]
+    expected = 2 * length_boost(lengths[3], sum(lengths) / len(lengths))  # its search.boost, times its length boost
+    assert by["docker-1/"]["boost"] == pytest.approx(expected, abs=1e-4)
+    assert INDEX["docs"][3]["boost"] == 2, "the input is not changed"
+
+
+def test_augment_json_writes_utf8_text():
+    text = augment_json(json.dumps(INDEX), fake_split)
+    assert "担当者" in text
+    assert json.loads(text)["docs"][0]["title"] == "ホーム"
+
+
+_PAGES = st.sampled_from(["", "a/", "b/", "c/d/"])
+_DOC_TEXT = st.text(alphabet="アイウクラスタマネージャ運用担当者の漢字 abc<p>/", max_size=30)
+
+
+@st.composite
+def indexes(draw):
+    docs = []
+    for page in draw(st.lists(_PAGES, min_size=1, max_size=4, unique=True)):
+        docs.append({"location": page, "title": draw(_DOC_TEXT), "text": draw(_DOC_TEXT)})
+        for i in range(draw(st.integers(0, 3))):
+            docs.append({"location": f"{page}#s{i}", "title": draw(_DOC_TEXT), "text": draw(_DOC_TEXT)})
+    return _index(docs)
+
+
+@given(indexes(), st.permutations(["", "a/", "b/", "c/d/"]))
+def test_augment_properties(index: dict, order: list[str]):
+    out = augment(index, fake_split, order)
+    before = {d["location"]: d for d in index["docs"]}
+    after = {d["location"]: d for d in out["docs"]}
+    assert sorted(before) == sorted(after)
+    for location, doc in after.items():
+        # What the reader sees is unchanged.
+        assert (doc["title"], doc["text"]) == (before[location]["title"], before[location]["text"])
+        # Hidden words: stable tokens, none of them already a word of the entry.
+        own = set(tokens(f"{doc['title']} {doc['text']}"))
+        for word in doc.get(FIELD, "").split():
+            assert tokens(word) == [word] and word not in own
+        assert 0 < doc["boost"] <= 2.0
+    # Pages in the given order, each page's entries together, its own entry first, sections in order.
+    pages = [d["location"].split("#")[0] for d in out["docs"]]
+    assert pages == sorted(pages, key=order.index)
+    for page in set(pages):
+        mine = [d["location"] for d in out["docs"] if d["location"].split("#")[0] == page]
+        assert mine == [d["location"] for d in index["docs"] if d["location"].split("#")[0] == page]
+    # Rewriting again finds the same hidden words.
+    again = augment(out, fake_split, order)
+    assert [d.get(FIELD) for d in again["docs"]] == [d.get(FIELD) for d in out["docs"]]
+
+
+@pytest.mark.slow
+def test_built_index(site_dir: Path):
+    raw = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    assert data["config"]["lang"] == ["en"] and data["config"]["pipeline"] == []
+    assert data["config"]["separator"] == SEPARATOR
+    assert FIELD in data["config"]["fields"]
+    assert "コンテナ" in raw, "the index is written as UTF-8 text, not \\u escapes"
+    locations = [d["location"] for d in data["docs"]]
+    assert locations[0] == "" and locations[-1].startswith("glossary/"), "entries are in navigation order"
+    words = {w for d in data["docs"] for w in d.get(FIELD, "").split()}
+    assert {"マネージャ", "担当者", "ネームスペース"} <= words

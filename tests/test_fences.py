@@ -43,6 +43,11 @@ def indent(text: str, prefix: str) -> str:
     return "\n".join(prefix + line if line else "" for line in text.split("\n"))
 
 
+def fenced(prefix: str = "", body: str = DIAGRAM) -> str:
+    """DIAGRAM in an unlabeled fence, indented by ``prefix``."""
+    return indent(f"```\n{body}\n```", prefix)
+
+
 def converted(title: str, marker: str = "```", prefix: str = "") -> str:
     """What the pass makes of DIAGRAM in a fence, re-indented by ``prefix``."""
     block = (
@@ -54,7 +59,8 @@ def converted(title: str, marker: str = "```", prefix: str = "") -> str:
 
 
 def assert_text(actual: str, expected: str) -> None:
-    diff = "\n".join(difflib.unified_diff(expected.split("\n"), actual.split("\n"), "expected", "actual", lineterm=""))
+    lines = difflib.unified_diff(expected.split("\n"), actual.split("\n"), "expected", "actual", lineterm="")
+    diff = "\n".join(lines)
     assert actual == expected, f"output differs:\n{diff}"
 
 
@@ -82,15 +88,15 @@ CONVERSIONS = {
         converted(DEFAULT_TITLE, "~~~~") + "\n",
     ),
     "in a list item": (
-        f"- 仮想マシンの構成\n\n{indent('```' + chr(10) + DIAGRAM + chr(10) + '```', '    ')}\n\n- 次\n",
+        f"- 仮想マシンの構成\n\n{fenced('    ')}\n\n- 次\n",
         "- 仮想マシンの構成\n\n" + converted("仮想マシンの構成", prefix="    ") + "\n\n- 次\n",
     ),
     "in an admonition": (
-        f'!!! note "構成"\n\n    VMの構成\n\n{indent("```" + chr(10) + DIAGRAM + chr(10) + "```", "    ")}\n',
+        f'!!! note "構成"\n\n    VMの構成\n\n{fenced("    ")}\n',
         '!!! note "構成"\n\n    VMの構成\n\n' + converted("VMの構成", prefix="    ") + "\n",
     ),
     "nested list, 8 spaces": (
-        f"1. a\n    - b\n\n{indent('```' + chr(10) + DIAGRAM + chr(10) + '```', '        ')}\n",
+        f"1. a\n    - b\n\n{fenced('        ')}\n",
         "1. a\n    - b\n\n" + converted("b", prefix="        ") + "\n",
     ),
 }
@@ -117,7 +123,8 @@ def test_indented_code_after_a_diagram_stays_out_of_the_text_version(prefix: str
 ])
 def test_fences_indented_off_the_block_level_convert_at_the_block_level(page: str) -> None:
     out = convert_layer_diagrams(page)
-    assert out.startswith(("```mermaid", "- item\n\n    ```mermaid")) and "\n??? note" in out or "\n    ??? note" in out
+    assert out.startswith(("```mermaid", "- item\n\n    ```mermaid"))
+    assert "\n??? note" in out or "\n    ??? note" in out
     assert convert_layer_diagrams(out) == out
 
 
@@ -129,16 +136,19 @@ def test_a_fence_that_is_a_lazy_list_line_is_reported_not_converted(page: str) -
     errors: list[tuple[int, str]] = []
     assert convert_layer_diagrams(page, on_error=lambda *error: errors.append(error)) == page
     indented = 2 if page.startswith("*") else 0
-    assert errors == [(2, f"the fence continues the list item above but is indented {indented} spaces, not 4: "
-                          "indent it by 4 or put a blank line before it")]
+    assert errors == [(2, f"the fence continues the list item above but is indented {indented} spaces, "
+                          "not 4: indent it by 4 or put a blank line before it")]
 
 
-@pytest.mark.parametrize("after", ["lazy text", "        indented like code", "```sh", "!!! note", "# h", "- x"])
+@pytest.mark.parametrize(
+    "after", ["lazy text", "        indented like code", "```sh", "!!! note", "# h", "- x"]
+)
 def test_a_line_that_continues_the_paragraph_around_a_diagram_is_reported(after: str) -> None:
     page = "* item\n\n" + indent(f"```\n{DIAGRAM}\n```", "    ") + f"\n{after}\n```\n"
     errors: list[tuple[int, str]] = []
     assert convert_layer_diagrams(page, on_error=lambda *error: errors.append(error)) == page
-    assert errors == [(11, "this line continues the paragraph around the fence above: put a blank line before it")]
+    message = "this line continues the paragraph around the fence above: put a blank line before it"
+    assert errors == [(11, message)]
 
 
 def test_the_next_list_item_right_after_a_diagram_stays_in_the_list() -> None:
@@ -163,7 +173,9 @@ UNCHANGED = {
     "no fences": "# Title\n\nJust text | with a pipe.\n\n---\n",
     "shell session": "```console\n$ docker ps | grep web\n$ echo '---'\n```\n",
     "shell language, diagram inside": f"```sh\n{DIAGRAM}\n```\n",
-    "program output": "```\nCONTAINER ID   IMAGE     STATUS\n-------------  --------  ------\n3f2a           nginx     Up\n```\n",
+    "program output": (
+        "```\nCONTAINER ID   IMAGE     STATUS\n-------------  --------  ------\n3f2a           nginx     Up\n```\n"
+    ),
     "psql output": "```\n id | name\n----+------\n  1 | web\n(1 row)\n```\n",
     "pipe table in a text fence": "```text\n| a | b |\n|---|---|\n| 1 | 2 |\n```\n",
     "mermaid fence": '```mermaid\nblock-beta\n  columns 1\n  a["x"]\n```\n',
@@ -172,12 +184,12 @@ UNCHANGED = {
     "text fence with options": f'```text title="図"\n{DIAGRAM}\n```\n',
     "fence inside a longer fence": f"````markdown\n```\n{DIAGRAM}\n```\n````\n",
     "fence inside a tilde fence": f"~~~\n```\n{DIAGRAM}\n```\n~~~\n",
-    "indented code block holding a fence": f"Paragraph.\n\n{indent('```' + chr(10) + DIAGRAM + chr(10) + '```', '    ')}\n",
-    "indented code after a list ended": f"- item\n\npara\n\n{indent('```' + chr(10) + DIAGRAM + chr(10) + '```', '    ')}\n",
+    "indented code block holding a fence": f"Paragraph.\n\n{fenced('    ')}\n",
+    "indented code after a list ended": f"- item\n\npara\n\n{fenced('    ')}\n",
     "fences in the rest of a block that began as indented code": (
         f"    code\n- item\n```\n{DIAGRAM}\n```\n    ```\n{indent(DIAGRAM, '    ')}\n    ```\n"
     ),
-    "code block inside a list item": f"- item\n\n{indent('```' + chr(10) + DIAGRAM + chr(10) + '```', '        ')}\n",
+    "code block inside a list item": f"- item\n\n{fenced('        ')}\n",
     "block quote": indent(f"```\n{DIAGRAM}\n```", "> ") + "\n",
     "never closed": f"```\n{DIAGRAM}\n",
     "closed by a longer fence only": f"```\n{DIAGRAM}\n````\n",
@@ -198,7 +210,7 @@ def test_other_blocks_stay_byte_for_byte(page: str) -> None:
 
 def test_malformed_diagram_reports_the_markdown_line() -> None:
     errors: list[tuple[int, str]] = []
-    page = "# t\n\n- item\n\n    ```\n    ----------\n    |app     |\n    |lib      \n    ----------\n    ```\n"
+    page = "# t\n\n- item\n\n" + fenced("    ", "----------\n|app     |\n|lib      \n----------")
     assert convert_layer_diagrams(page, on_error=lambda *e: errors.append(e)) == page
     assert errors == [(8, "row 1: box side at column 10 is missing")]
 

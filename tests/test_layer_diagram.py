@@ -4,7 +4,6 @@ hypothesis properties (random grids survive drawing + parsing; arbitrary text ne
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from dataclasses import dataclass
 
 import pytest
@@ -23,7 +22,8 @@ from studysite.layer_diagram import (
 
 
 def assert_text(actual: str, expected: str) -> None:
-    diff = "\n".join(difflib.unified_diff(expected.split("\n"), actual.split("\n"), "expected", "actual", lineterm=""))
+    lines = difflib.unified_diff(expected.split("\n"), actual.split("\n"), "expected", "actual", lineterm="")
+    diff = "\n".join(lines)
     assert actual == expected, f"output differs:\n{diff}"
 
 
@@ -273,7 +273,8 @@ def test_no_accessibility_lines_in_the_mermaid() -> None:
         ("`md`", "#96;md#96;"),
         ("%%{init: {'theme':'dark'}}%%", "#37;#37;{init: {'theme':'dark'}}#37;#37;"),
         ("a\x00b\x1fc\u2028d", "a\ufffdb\ufffdc d"),
-        ("\ufb02\u00b0x\u00b6\u00df", "\ufb02\u2060\u00b0x\u00b6\u2060\u00df"),  # Mermaid's own entity markers
+        # Mermaid's own entity markers
+        ("\ufb02\u00b0x\u00b6\u00df", "\ufb02\u2060\u00b0x\u00b6\u2060\u00df"),
         ("日本語 OK", "日本語 OK"),
     ],
 )
@@ -451,9 +452,8 @@ def layer_grids(draw: st.DrawFn) -> Drawn:
     titles: tuple[tuple[str, ...], ...] = ()
     title_lines: list[str] = []
     if draw(st.booleans()):
-        per_column = [draw(st.one_of(st.none(), word(ASCII_TEXT.replace("#", "").replace("%", "").replace(">", "")
-                                                       + JAPANESE_TEXT, 3)))
-                      for _ in range(columns)]
+        title_text = ASCII_TEXT.replace("#", "").replace("%", "").replace(">", "") + JAPANESE_TEXT
+        per_column = [draw(st.one_of(st.none(), word(title_text, 3))) for _ in range(columns)]
         per_column = [t if t and width(t) <= inner[i] - 1 else None for i, t in enumerate(per_column)]
         if any(per_column):
             titles = tuple((t,) if t else () for t in per_column)

@@ -24,7 +24,8 @@ def markdown_extensions() -> str:
     """The ``markdown_extensions:`` block of the real mkdocs.yml, verbatim."""
     lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
     start = lines.index("markdown_extensions:")
-    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1].strip() and lines[i][0] != "#"), len(lines))
+    top_level = (i for i in range(start + 1, len(lines)) if lines[i][:1].strip() and lines[i][0] != "#")
+    end = next(top_level, len(lines))
     return "\n".join(lines[start:end])
 
 
@@ -45,7 +46,9 @@ def line_of(path: Path, text: str) -> int:
     return path.read_text(encoding="utf-8").split("\n").index(text) + 1
 
 
-def test_malformed_diagrams_fail_the_strict_build_with_file_and_line(fixture_project: Path, tmp_path: Path) -> None:
+def test_malformed_diagrams_fail_the_strict_build_with_file_and_line(
+    fixture_project: Path, tmp_path: Path
+) -> None:
     result = build_site(fixture_project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output

@@ -210,8 +210,8 @@ def _splits_block(stripped: str, indent: int, at_start: bool) -> str | None:
     if not at_start and indent == 0 and text and (not text.strip("-") or not text.strip("=")):
         return "setext"
     squeezed = text.replace(" ", "")
-    if indent < TAB_LENGTH and len(squeezed) >= 3 and squeezed[0] in "-*_" and not squeezed.strip(squeezed[0]):
-        return "hr"
+    if indent < TAB_LENGTH and len(squeezed) >= 3 and squeezed[0] in "-*_":
+        return None if squeezed.strip(squeezed[0]) else "hr"
     return "atx" if indent == 0 and text.startswith("#") else None
 
 
@@ -302,7 +302,8 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
         out = [""] if fence.start and lines[fence.start - 1].strip() and fence.start - 1 != last_end else []
         out += [fence.marker + "mermaid", *to_mermaid(grid).rstrip("\n").split("\n"), fence.marker, ""]
         out += [f'??? note "{TEXT_VERSION}"', "", f"    {title}。{escape_markdown(describe(grid))}", ""]
-        out += [f"    {fence.marker}{SOURCE_INFO}", *(f"    {line}" for line in fence.body), f"    {fence.marker}"]
+        out += [f"    {fence.marker}{SOURCE_INFO}", *(f"    {line}" for line in fence.body)]
+        out.append(f"    {fence.marker}")
         after = fence.end + 1
         while after < len(lines) and not lines[after].strip():
             after += 1

@@ -186,7 +186,8 @@ def _read_row(row: int, band: list[_Line], top: _Line, bottom: _Line) -> list[_R
             odd = min(set(here) ^ set(sides))
             what = "does not line up with the row's first line" if odd in here else "is missing"
             raise DiagramError(line.number, f"row {row}: box side at column {odd + 1} {what}")
-        for start, end, where in ((0, bars[0], "before the first"), (bars[-1] + 1, len(line.chars), "after the last")):
+        outside = ((0, bars[0], "before the first"), (bars[-1] + 1, len(line.chars), "after the last"))
+        for start, end, where in outside:
             text = line.text[start:end]
             if text.strip():
                 col = line.cols[start + len(text) - len(text.lstrip())]
@@ -200,10 +201,10 @@ def _read_row(row: int, band: list[_Line], top: _Line, bottom: _Line) -> list[_R
             continue  # blank: an empty cell, or the gap between two boxes
         left, right = sides[k - 1], sides[k]
         for edge, name in ((top, "top"), (bottom, "bottom")):
-            broken = next((c for c in range(left, right + 1) if c >= len(edge.mask) or not edge.mask[c]), None)
-            if broken is not None:
+            drawn = edge.mask[left:right + 1].ljust(right + 1 - left, b"\0")  # 1 where '-' or '+'
+            if 0 in drawn:
                 raise DiagramError(edge.number, f"row {row}: {name} edge of box '{text[0]}' is broken "
-                                   f"at column {broken + 1}")
+                                   f"at column {left + drawn.index(0) + 1}")
         first_line = next(line.number for line, t in zip(band, texts[k]) if t)
         boxes.append((left, right, text, first_line))
     used = {side for left, right, _, _ in boxes for side in (left, right)}
@@ -269,7 +270,8 @@ def _titles(lines: list[_Line], column_at: list[int], columns: int) -> tuple[tup
                 if column_at[x] >= 0:
                     overlap[column_at[x]] = overlap.get(column_at[x], 0) + 1
             if not overlap:
-                raise DiagramError(line.number, f"title '{word}' at column {start + 1} is not above any column")
+                raise DiagramError(line.number, f"title '{word}' at column {start + 1} is not above any "
+                                   "column")
             words.setdefault(max(overlap, key=overlap.__getitem__), []).append(word)
         for column, here in words.items():
             titles[column].append(" ".join(here))
@@ -331,7 +333,8 @@ def to_mermaid(grid: Grid) -> str:
         out.append("  " + " ".join(blocks))
     titled = [f"t{n}" for n in range(1, counters["t"] + 1)]
     if titled:
-        out += [f"  classDef {TITLE_CLASS} fill:none,stroke:none", f"  class {','.join(titled)} {TITLE_CLASS}"]
+        out.append(f"  classDef {TITLE_CLASS} fill:none,stroke:none")
+        out.append(f"  class {','.join(titled)} {TITLE_CLASS}")
     return "\n".join(out) + "\n"
 
 

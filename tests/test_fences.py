@@ -174,7 +174,8 @@ UNCHANGED = {
     "shell session": "```console\n$ docker ps | grep web\n$ echo '---'\n```\n",
     "shell language, diagram inside": f"```sh\n{DIAGRAM}\n```\n",
     "program output": (
-        "```\nCONTAINER ID   IMAGE     STATUS\n-------------  --------  ------\n3f2a           nginx     Up\n```\n"
+        "```\nCONTAINER ID   IMAGE     STATUS\n-------------  --------  ------\n"
+        "3f2a           nginx     Up\n```\n"
     ),
     "psql output": "```\n id | name\n----+------\n  1 | web\n(1 row)\n```\n",
     "pipe table in a text fence": "```text\n| a | b |\n|---|---|\n| 1 | 2 |\n```\n",

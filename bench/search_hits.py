@@ -1,10 +1,11 @@
 """Search hit rate: the query table of tests/test_search.py, run through the real search box in Chromium.
 
-Usage: .venv/bin/python bench/search_hits.py [SITE_DIR] [--input ime|keys] [--config MKDOCS_YML] [--screenshot PNG]
+Usage: .venv/bin/python bench/search_hits.py [SITE_DIR] [--before] [--input ime|keys] [--screenshot PNG]
   SITE_DIR   a site built for http://127.0.0.1:8000/study/ (default: build this project now)
+  --before   build with Material's search as it was configured before hooks/search_ja.py
+             (search lang ja, no search hook, no search-ja.js): the "before" figures
   --input    ime: Japanese committed through an IME, as readers type it (default);
              keys: Playwright's keyboard.type for everything (inserts Japanese with no key events)
-  --config   build with another mkdocs.yml (e.g. one with the plain Material search, for "before")
   --screenshot  also save a PNG of the result list for the first Japanese query of the table
 Prints top-1 (the page comes first), top-3 and "as the table asks" hit counts, then one row a query.
 """
@@ -57,6 +58,26 @@ def run(site: Path, mode: str, screenshot: Path | None = None) -> list[tuple[obj
     return rows
 
 
+#: mkdocs.yml lines that make the Japanese search, and what --before puts in their place.
+BEFORE = (
+    (r"\n      lang: en[^\n]*\n      pipeline: \[\][^\n]*", "\n      lang: ja"),
+    (r"\n  - hooks/search_ja\.py[^\n]*", ""),
+    # the script, with its extra_javascript key when it is the only entry
+    (r"(\nextra_javascript:)?\n  - assets/javascripts/search-ja\.js[^\n]*(?(1)(?=\n(?!  - ))|)", ""),
+)
+
+
+def before_config(text: str) -> str:
+    """mkdocs.yml with the search as Material configures it for ``language: ja``."""
+    import re
+
+    for pattern, replacement in BEFORE:
+        text, count = re.subn(pattern, replacement, text)
+        if count != 1:
+            sys.exit(f"--before: {pattern!r} is not in mkdocs.yml once; update BEFORE in {__file__}")
+    return text
+
+
 def report(rows) -> str:
     top1 = sum(bool(p) and p[0] == c.page for c, _, p in rows)
     top3 = sum(c.page in p[:3] for c, _, p in rows)
@@ -75,7 +96,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", type=Path)
     parser.add_argument("--input", choices=("ime", "keys"), default="ime")
-    parser.add_argument("--config", type=Path, help="mkdocs.yml to build with (default: the project's)")
+    parser.add_argument("--before", action="store_true", help="Material's search as configured before")
     parser.add_argument("--screenshot", type=Path, help="PNG of the results for the first Japanese query")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -83,12 +104,12 @@ def main() -> None:
         if site is None:
             site = Path(tmp) / "site"
             project = ROOT
-            if args.config:
-                # Build a copy whose mkdocs.yml is the given one (same docs, hooks, overrides).
+            if args.before:
                 from tests.conftest import copy_project
 
                 project = copy_project(Path(tmp) / "project")
-                (project / "mkdocs.yml").write_text(args.config.read_text(encoding="utf-8"), encoding="utf-8")
+                config = project / "mkdocs.yml"
+                config.write_text(before_config(config.read_text(encoding="utf-8")), encoding="utf-8")
             result = build_site(project, site, site_url="http://127.0.0.1:8000/study/")
             if result.returncode:
                 sys.exit(f"build failed:\n{result.stderr}")

@@ -116,7 +116,8 @@ def type_query(page, query: str) -> None:
             if run.isascii():
                 page.keyboard.type(run)
                 continue
-            cdp.send("Input.imeSetComposition", {"text": run, "selectionStart": len(run), "selectionEnd": len(run)})
+            end = len(run)
+            cdp.send("Input.imeSetComposition", {"text": run, "selectionStart": end, "selectionEnd": end})
             cdp.send("Input.insertText", {"text": run})
             cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Enter", "code": "Enter",
                                                 "windowsVirtualKeyCode": 13, "nativeVirtualKeyCode": 13})
@@ -131,12 +132,15 @@ def page_of(href: str, base: str) -> str:
     return path[len(root):] if path.startswith(root) else path
 
 
-_RESULTS = """() => [document.querySelector('.md-search-result__meta').textContent,
-  [...document.querySelectorAll('.md-search-result__item > .md-search-result__link:first-child')].map(e => e.href)]"""
+_RESULTS = """() => [
+  document.querySelector('.md-search-result__meta').textContent,
+  [...document.querySelectorAll('.md-search-result__item > .md-search-result__link:first-child')]
+    .map(e => e.href),
+]"""
 
 
 def search(page, base: str, query: str, timeout: float = 10.0, settle: float = 0.3) -> tuple[str, list[str]]:
-    """Run ``query`` in the open page's search box; return the result count line and the result pages in order.
+    """Run ``query`` in the open page's search box; return the result count line and the pages in order.
 
     Material searches on every key, so the list first shows the results of a query's beginning: the
     answer is read once the list has shown something other than the empty-box placeholder and has not
@@ -185,7 +189,8 @@ KNOWN_MISSES = {
 
 def _params():
     for case in CASES:
-        marks = [pytest.mark.xfail(reason=KNOWN_MISSES[case.query], strict=False)] if case.query in KNOWN_MISSES else []
+        reason = KNOWN_MISSES.get(case.query)
+        marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
         yield pytest.param(case, id=case.query, marks=marks)
 
 

@@ -1,4 +1,4 @@
-"""Japanese search index: the shared separator, compound word forms, the rewritten index (tables + properties).
+"""Japanese search index: the shared separator, compound word forms, the rewritten index (tables, properties).
 
 The browser side is tests/test_search.py; here the pure functions, the separator read by JavaScript's
 RegExp the same way as by Python's re (through node, when it is installed), and the built index.
@@ -194,13 +194,14 @@ def test_augment_example():
     assert out["config"]["separator"] == SEPARATOR
     assert out["config"]["fields"][FIELD] == {"boost": 1.0}
     assert out["config"]["fields"]["title"] == {"boost": 1000.0}
-    assert [d["location"] for d in out["docs"]] == ["", "docker-1/", "docker-1/#more", "glossary/", "glossary/#basics"]
+    locations = [d["location"] for d in out["docs"]]
+    assert locations == ["", "docker-1/", "docker-1/#more", "glossary/", "glossary/#basics"]
     by = {d["location"]: d for d in out["docs"]}
     assert by["glossary/#basics"][FIELD] == "担当者 マネージャ"
     assert by["docker-1/#more"][FIELD] == "マネージャ"
     assert FIELD not in by[""]
     lengths = [len(tokens(f"{d['title']} {d['text']}")) for d in INDEX["docs"]]
-    expected = 2 * length_boost(lengths[3], sum(lengths) / len(lengths))  # its search.boost, times its length boost
+    expected = 2 * length_boost(lengths[3], sum(lengths) / len(lengths))  # search.boost times length boost
     assert by["docker-1/"]["boost"] == pytest.approx(expected, abs=1e-4)
     assert INDEX["docs"][3]["boost"] == 2, "the input is not changed"
 

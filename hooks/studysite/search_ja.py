@@ -1,4 +1,4 @@
-"""Japanese search inside Material's own lunr index: one separator for index and query, word forms at build time.
+"""Japanese search in Material's own lunr index: one separator for index and query, word forms at build time.
 
 How Material's search worker (9.x) treats text, and so what this module can change:
 

@@ -37,6 +37,8 @@ block-beta
 DESCRIPTION = (
     "列&#58; VM1 &#124; VM2。上から順に&#58; app &#124; app &#47; Host OS"
 )
+#: The same description as the diagram's accessible description (an attribute, so not Markdown-escaped).
+ACC_DESCR = "列: VM1 | VM2。上から順に: app | app / Host OS"
 
 
 def indent(text: str, prefix: str) -> str:
@@ -51,7 +53,7 @@ def fenced(prefix: str = "", body: str = DIAGRAM) -> str:
 def converted(title: str, marker: str = "```", prefix: str = "") -> str:
     """What the pass makes of DIAGRAM in a fence, re-indented by ``prefix``."""
     block = (
-        f"{marker}mermaid\n{MERMAID}\n{marker}\n\n"
+        f'{marker}{{.mermaid data-acc-title="{title}" data-acc-descr="{ACC_DESCR}"}}\n{MERMAID}\n{marker}\n\n'
         f'??? note "テキスト版"\n\n    {title}。{DESCRIPTION}\n\n'
         f"    {marker}{{.text .layer-source}}\n{indent(DIAGRAM, '    ')}\n    {marker}"
     )
@@ -123,7 +125,7 @@ def test_indented_code_after_a_diagram_stays_out_of_the_text_version(prefix: str
 ])
 def test_fences_indented_off_the_block_level_convert_at_the_block_level(page: str) -> None:
     out = convert_layer_diagrams(page)
-    assert out.startswith(("```mermaid", "- item\n\n    ```mermaid"))
+    assert out.startswith(("```{.mermaid", "- item\n\n    ```{.mermaid"))
     assert "\n??? note" in out or "\n    ??? note" in out
     assert convert_layer_diagrams(out) == out
 
@@ -154,7 +156,7 @@ def test_a_line_that_continues_the_paragraph_around_a_diagram_is_reported(after:
 def test_the_next_list_item_right_after_a_diagram_stays_in_the_list() -> None:
     page = "* item\n" + indent(f"```\n{DIAGRAM}\n```", "    ") + "\n* next\n"
     out = convert_layer_diagrams(page)
-    assert out.startswith("* item\n\n    ```mermaid\n") and out.endswith("        ```\n\n* next\n")
+    assert out.startswith("* item\n\n    ```{.mermaid ") and out.endswith("        ```\n\n* next\n")
     assert convert_layer_diagrams(out) == out
     # after a blank line, the same "* next" is only lazy text of the item's paragraph
     errors: list[int] = []
@@ -222,7 +224,7 @@ def test_every_malformed_diagram_is_reported_and_good_ones_still_convert() -> No
     page = f"{bad}\n\n```\n{DIAGRAM}\n```\n\n{bad}\n"
     out = convert_layer_diagrams(page, on_error=lambda line, message: errors.append(line))
     assert errors == [2, 17]  # the top rules: "top edge of box 'app' is broken at column 11"
-    assert out.count("```mermaid") == 1 and out.count(bad) == 2
+    assert out.count("```{.mermaid") == 1 and out.count(bad) == 2
 
 
 def test_scan_reports_fences_with_their_lines() -> None:
@@ -306,7 +308,7 @@ BLOCKS = st.sampled_from([
 def test_pages_convert_idempotently(page: str) -> None:
     once = convert_layer_diagrams(page, on_error=lambda line, message: None)
     assert convert_layer_diagrams(once, on_error=lambda line, message: None) == once
-    assert once.count("```{.text .layer-source}") == once.count("```mermaid")
+    assert once.count("```{.text .layer-source}") == once.count("```{.mermaid")
 
 
 @settings(max_examples=300)

@@ -17,7 +17,7 @@ from tests.harness import record, serve, squash, wait_for_diagrams
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = ROOT / "hooks" / "layer_diagrams.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
-MERMAID_DIV = re.compile(r'<div class="mermaid">(.*?)</div>', re.S)
+MERMAID_DIV = re.compile(r'<div class="mermaid"[^>]*>(.*?)</div>', re.S)
 
 
 def markdown_extensions() -> str:

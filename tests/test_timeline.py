@@ -425,11 +425,16 @@ def test_mermaid_escaping(text: str, expected: str) -> None:
     assert mermaid_text(text) == expected
 
 
+LATER_DESCR = "2013: ＜script＞alert(1)＜/script＞ / 2015: OCI"  # escaped for the attribute
+
+
 def test_mermaid_diagrams_one_per_period_one_slot_per_year(small) -> None:
     diagrams = render_mermaid(small).split("\n\n")
     assert [d.splitlines()[:3] for d in diagrams] == [
-        ["```mermaid", "timeline TD", "    section 初期"],
-        ["```mermaid", "timeline TD", "    section Later#59; 2013 onward"],
+        ['```{.mermaid data-acc-title="年表: 初期" data-acc-descr="1979: chroot(2)"}', "timeline TD",
+         "    section 初期"],
+        [f'```{{.mermaid data-acc-title="年表: {small.periods[1].title}" data-acc-descr="{LATER_DESCR}"}}',
+         "timeline TD", "    section Later#59; 2013 onward"],
     ]
     slots = [line for d in diagrams for line in d.splitlines() if line.startswith("        ")]
     assert [slot.split(" : ")[0].strip() for slot in slots] == ["1979", "2013", "2015"]
@@ -569,7 +574,7 @@ def test_strict_build_shows_the_timeline_with_one_anchor_per_event(tmp_path: Pat
     for event_id in ("chroot", "docker", "oci"):
         assert len(re.findall(rf'\sid="{event_id}"', html)) == 1, event_id
     assert (
-        html.count('<div class="mermaid">') == 2 and "timeline TD\n    section Later#59; 2013 onward" in html
+        len(re.findall(r'<div class="mermaid" [^>]*data-acc-title="年表: ', html)) == 2 and "timeline TD\n    section Later#59; 2013 onward" in html
     )
     assert '<div class="admonition warning timeline__correction">' in html
     assert "<script>alert" not in html

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as replace_field
 
+from studysite.fence_attrs import mermaid_opener
 from studysite.layer_diagram import DiagramError, Grid, describe, looks_like_diagram, parse, to_mermaid
 
 TAB_LENGTH = 4  # Python-Markdown's
@@ -256,7 +257,9 @@ DETAILS_END = "<!-- end of テキスト版 -->"
 
 def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] | None = None) -> str:
     """Each unlabeled or ``text`` fence holding a layer diagram becomes a ``mermaid`` fence followed by a
-    collapsed "テキスト版" block with a one-line description and the original drawing.
+    collapsed "テキスト版" block with a one-line description and the original drawing. The fence carries
+    the title and description as ``data-acc-title`` / ``data-acc-descr``: Mermaid's block grammar has no
+    ``accTitle``/``accDescr``, so the page's diagram loader puts them into the drawn SVG.
 
     A diagram that cannot be converted stays as it is and ``on_error(line, message)`` is called with the
     1-based line of ``markdown`` at fault, in page order: a drawing that does not parse, or a fence glued
@@ -300,7 +303,7 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
         grid = plans[fence.start][1]
         title = preceding_prose(lines, fence.start) or DEFAULT_TITLE
         out = [""] if fence.start and lines[fence.start - 1].strip() and fence.start - 1 != last_end else []
-        out += [fence.marker + "mermaid", *to_mermaid(grid).rstrip("\n").split("\n"), fence.marker, ""]
+        out += [mermaid_opener(fence.marker, title, describe(grid)), *to_mermaid(grid).rstrip("\n").split("\n"), fence.marker, ""]
         out += [f'??? note "{TEXT_VERSION}"', "", f"    {title}。{escape_markdown(describe(grid))}", ""]
         out += [f"    {fence.marker}{SOURCE_INFO}", *(f"    {line}" for line in fence.body)]
         out.append(f"    {fence.marker}")

@@ -11,6 +11,7 @@ from itertools import groupby
 
 import jinja2
 
+from studysite.fence_attrs import mermaid_opener
 from studysite.timeline_data import Timeline
 
 #: The insertion marker: an HTML comment alone on its line (outside code fences), at most 3 spaces indented.
@@ -45,12 +46,16 @@ def render_mermaid(timeline: Timeline) -> str:
     A single left-to-right diagram of all the years is scaled down to unreadable text, and Mermaid 11's
     vertical timeline draws a section over the last slot of the section before it when that slot holds the
     most events; one vertical diagram per period (its only section) is drawn at page width without overlap.
-    The event list below the diagrams is the accessible version of the same data.
+    The event list below the diagrams is the accessible version of the same data; each fence also carries a
+    short title and description for the drawn SVG.
     """
     fences = []
     for period in timeline.periods:
-        lines = ["```mermaid", "timeline TD", f"    section {mermaid_text(period.title)}"]
-        for year, events in groupby(period.events, key=lambda event: event.date.year):
+        years = [(year, list(events)) for year, events in groupby(period.events, key=lambda e: e.date.year)]
+        description = " / ".join(f"{year}: " + ", ".join(e.label for e in events) for year, events in years)
+        lines = [mermaid_opener("```", f"年表: {period.title}", description), "timeline TD",
+                 f"    section {mermaid_text(period.title)}"]
+        for year, events in years:
             lines.append(f"        {year} : " + " : ".join(mermaid_text(event.label) for event in events))
         fences.append("\n".join(lines + ["```"]))
     return "\n\n".join(fences)

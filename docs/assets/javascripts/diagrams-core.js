@@ -15,6 +15,25 @@
   var FORBID_TAGS = ["img", "image", "picture", "source", "video", "audio", "iframe", "object", "embed",
                      "form", "input", "button", "link", "style", "svg", "math"];
 
+  var SVG = "http://www.w3.org/2000/svg";
+
+  // Block diagrams have no accTitle/accDescr in Mermaid 11: the fence carries them as data-acc-title and
+  // data-acc-descr, and they become the SVG's <title>/<desc>, named by aria-labelledby/-describedby.
+  function label(svg, data, id) {
+    var parts = [["accTitle", "title", "aria-labelledby"], ["accDescr", "desc", "aria-describedby"]];
+    if (!data.accTitle) return;
+    for (var i = parts.length - 1; i >= 0; i--) {
+      var text = data[parts[i][0]];
+      if (!text || svg.querySelector(":scope > " + parts[i][1])) continue;
+      var node = document.createElementNS(SVG, parts[i][1]);
+      node.id = id + "-" + parts[i][1];
+      node.textContent = text;
+      svg.prepend(node);
+      svg.setAttribute(parts[i][2], node.id);
+    }
+    svg.setAttribute("role", "img");
+  }
+
   function scheme() {
     return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "default";
   }
@@ -30,6 +49,8 @@
       try {
         var result = await mermaid.render(id, el.dataset.source);
         el.innerHTML = result.svg;
+        var svg = el.querySelector("svg");
+        if (svg) label(svg, el.dataset, id);
         if (result.bindFunctions) result.bindFunctions(el);
         el.dataset.rendered = scheme();
       } catch (error) {

@@ -71,3 +71,7 @@ offline: setup
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir dist/offline/container-study-notes-offline
 	PYTHONPATH=hooks $(BIN)/python -m studysite.offline dist/offline/container-study-notes-offline \
 	  dist/container-study-notes-offline.zip
+
+# Measurements against their budgets, written to bench/report.md (never timed in tests).
+bench: setup
+	$(BIN)/python bench/run_all.py

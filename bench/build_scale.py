@@ -78,14 +78,10 @@ def run_build(config: Path, out: Path) -> dict[str, float]:
 
 
 def synthetic_page(i: int, mermaid: bool) -> str:
-    from studysite.layer_diagram import to_mermaid  # converted "by hand" for the baseline
-
     def block(diagram: str, title: str) -> str:
-        if mermaid:
-            return f"```mermaid\n{to_mermaid(diagram, title=title)}\n```\n"
-        return f"{title}\n```\n{diagram}```\n"
+        return f"{title}\n\n```\n{diagram}```\n"
 
-    return (
+    page = (
         f"---\ndescription: 合成ノート {i}。\n---\n# 合成ノート {i} {{#note-{i}}}\n\n"
         f"## コンテナ {{#containers}}\n\nコンテナはカーネルを共有し、cgroups と namespaces で隔離する。"
         f"LXC や OCI、Docker Hub も参照。\n\n"
@@ -94,6 +90,11 @@ def synthetic_page(i: int, mermaid: bool) -> str:
         + block(DIAGRAM_CO, "単一のホスト上で動作している3つのコンテナ") + "\n"
         + "```python\nprint('hello')\n```\n"
     )
+    if mermaid:  # "converted by hand": exactly what the hook would write, done before the build
+        from studysite.fences import convert_layer_diagrams
+
+        page = convert_layer_diagrams(page)
+    return page
 
 
 def make_synthetic(project: Path, pages: int, mermaid: bool) -> None:

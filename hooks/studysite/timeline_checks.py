@@ -94,7 +94,8 @@ def _node_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: lis
 
 def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
     """Parse YAML safely; return the data, the line of every key and item, and duplicate-key problems."""
-    loader = yaml.SafeLoader(text)
+    # libyaml's loader when PyYAML has it (about 10x faster); the same safe constructors and marks.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -1,0 +1,117 @@
+"""`make bench`: every measurement, against its budget, into bench/report.md.
+
+Usage: .venv/bin/python bench/run_all.py [--quick] [--out bench/report.md]
+--quick uses tiny inputs (the smoke test in tests/test_bench.py); its figures mean nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT), str(ROOT / "bench")]
+
+import build_scale  # noqa: E402
+import page_weight  # noqa: E402
+import preview_loop  # noqa: E402
+from tests.conftest import build_site  # noqa: E402
+
+
+def ok(flag: bool) -> str:
+    return "met" if flag else "**missed**"
+
+
+def run_script(*args: str) -> str:
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return done.stdout.strip() if done.returncode == 0 else f"FAILED:\n{done.stderr[-2000:]}"
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), "?")
+    return (f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}; load average at start "
+            + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.md")
+    args = parser.parse_args()
+    q = args.quick
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    lines = [f"# Benchmark report\n\nMeasured {started} on {machine()}.",
+             "Each figure comes from one `make bench` run; ratios compare builds interleaved in that run.\n"]
+    summary: list[tuple[str, str, str, str]] = []
+
+    print("hook overhead …", flush=True)
+    over = build_scale.overhead(1 if q else 5)
+    summary.append(("Hook overhead, real site (median of interleaved runs)",
+                    f"{over['hooks_s']:.2f} s vs {over['no_hooks_s']:.2f} s = {over['ratio']:.2f}×", "≤ 1.10×",
+                    ok(over["ratio"] <= 1.10)))
+
+    print("scale …", flush=True)
+    sizes = [5, 10] if q else [100, 1000, 2000]
+    rows = build_scale.scale(sizes, 1)
+    lines += ["## Scale (synthetic notes: two layer diagrams, code blocks, glossary terms per page)\n",
+              "| pages | with hooks | pre-converted, no hooks | ratio | peak RSS |", "| ---: | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {r['pages']} | {r['hooks_s']:.1f} s | {r['preconverted_s']:.1f} s | {r['ratio']:.2f}× "
+              f"| {r['peak_mb']:.0f} MB |" for r in rows]
+    by = {r["pages"]: r for r in rows}
+    if not q:
+        linear = by[2000]["hooks_s"] / by[1000]["hooks_s"]
+        summary.append(("2,000 pages vs 1,000 pages (with hooks)", f"{linear:.2f}×", "≤ 2.2×", ok(linear <= 2.2)))
+        summary.append(("Hooks at 1,000 pages vs pre-converted", f"{by[1000]['ratio']:.2f}×", "≤ 1.15×",
+                        ok(by[1000]["ratio"] <= 1.15)))
+
+    print("preview loop …", flush=True)
+    loops = [preview_loop.measure(n, 1 if q else 3, False) for n in ([0] if q else [0, 1000])]
+    lines += ["\n## Preview loop (`mkdocs serve`, save → rebuilt page served)\n",
+              "| pages added | first serve | save → served (median) |", "| ---: | ---: | ---: |"]
+    lines += [f"| {r['pages_added']} | {r['first_serve_s']:.1f} s | {r['median_s']:.2f} s |" for r in loops]
+
+    print("page weight …", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        result = build_site(ROOT, site, site_url="http://127.0.0.1:8000/study/")
+        if result.returncode:
+            sys.exit(result.stderr)
+        weights = page_weight.measure(site)
+        pdf = run_script("bench/bench_pdf.py", str(site), "--runs", "1" if q else "2")
+    lines += ["\n## Page weight (cold first visit, headless Chromium on loopback)\n", page_weight.table(weights)]
+    diagram_pages = [w for w in weights if w["diagrams"]]
+    text_pages = [w for w in weights if not w["diagrams"]]
+    summary.append(("Heaviest diagram page", f"{max(w['bytes'] for w in diagram_pages):,} bytes", "≤ 1,200,000",
+                    ok(all(w["bytes"] <= page_weight.DIAGRAM_BUDGET for w in diagram_pages))))
+    summary.append(("Heaviest text page", f"{max(w['bytes'] for w in text_pages):,} bytes", "≤ 450,000",
+                    ok(all(w["bytes"] <= page_weight.TEXT_BUDGET for w in text_pages))))
+    summary.append(("Text pages loading Mermaid", str(sum(w["mermaid_files"] > 0 for w in text_pages)), "0",
+                    ok(all(w["mermaid_files"] == 0 for w in text_pages))))
+    vm = next(w for w in weights if w["page"] == "/docker-1/vm-vs-container/")
+    summary.append(("Diagrams drawn after navigation, VM-vs-container", f"{vm['drawn_s']:.2f} s", "≤ 1 s",
+                    ok(vm["drawn_s"] <= 1.0)))
+
+    print("diagram converter …", flush=True)
+    diagrams = run_script("bench/bench_diagrams.py", "--diagrams", "50" if q else "2000")
+    lines += ["\n## PDF export\n", pdf, "\n## Diagram converter\n", diagrams]
+
+    table = ["## Budgets\n", "| what | measured | budget | |", "| --- | ---: | ---: | --- |"]
+    table += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in summary]
+    lines[2:2] = table + [""]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         out = convert_layer_diagrams(note, on_error=lambda line, message: errors.append((line, message)))
         best = min(best, time.perf_counter() - start)
-    converted = out.count("```mermaid")
+    converted = out.count("```{.mermaid")
     if errors or converted != args.diagrams:
         print(f"expected {args.diagrams} conversions, got {converted}; errors: {errors[:3]}", file=sys.stderr)
         return 1

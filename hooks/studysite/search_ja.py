@@ -67,7 +67,7 @@ SEPARATOR = _alternatives(
     f"[{_SPACE}{_ASCII_MARKS}{_WIDE_MARKS}]+",
     "\\.(?![0-9])",  # a full stop, not a decimal point or version dot (Python's \d also takes ０-９)
     f"(?<=[{LATIN}])[{HIRAGANA}]+",  # particles after a Latin word: Dockerとは → docker
-    f"ー(?![{KATAKANA}{HIRAGANA}])",  # the long-vowel mark ending a katakana word: サーバー → サーバ
+    f"ー+(?![{KATAKANA}{HIRAGANA}])",  # long-vowel marks ending a katakana word: サーバー → サーバ
     f"(?<=[{LATIN}])(?=[{KATAKANA}{KANJI}])",  # Docker|エンジン, OS|環境
     f"(?<=[{KATAKANA}{KANJI}{HIRAGANA}])(?=[{LATIN}])",  # タイプ|2
     f"(?<=[{KATAKANA}{HIRAGANA}])(?=[{KANJI}])",  # レイヤ|構成, コンテナの|起動

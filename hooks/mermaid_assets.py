@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from studysite.assets import mermaid_assets
+from studysite.assets import exclude_diagrams_from_search, mermaid_assets
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,4 +39,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{page.file.src_uri}: Mermaid diagrams on a page at the site root are not supported "
             "(mkdocs-mermaid2 cannot compute the script path there); move the diagram to a chapter page"
         )
-    return html
+    return exclude_diagrams_from_search(html)

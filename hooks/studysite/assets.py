@@ -32,3 +32,12 @@ def mermaid_assets(package_dir: Path) -> list[Asset]:
         for path in sorted(chunks.glob("*.mjs"))
     ]
     return assets
+
+
+#: How superfences writes a Mermaid fence (``fence_div_format``); in page text it would be escaped.
+DIAGRAM_OPENING = '<div class="mermaid"'
+
+
+def exclude_diagrams_from_search(html: str) -> str:
+    """Mark every diagram ``data-search-exclude``: its Mermaid source is no text for a reader to find."""
+    return html.replace(DIAGRAM_OPENING, DIAGRAM_OPENING + " data-search-exclude")

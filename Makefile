@@ -74,4 +74,4 @@ offline: setup
 
 # Measurements against their budgets, written to bench/report.md (never timed in tests).
 bench: setup
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/run_all.py $(BENCH_ARGS)

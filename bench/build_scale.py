@@ -97,11 +97,17 @@ def synthetic_page(i: int, mermaid: bool) -> str:
     return page
 
 
+#: Notes per synthetic chapter: the notes grow as dozens of chapters, not as one folder of thousands.
+CHAPTER_SIZE = 25
+
+
 def make_synthetic(project: Path, pages: int, mermaid: bool) -> None:
-    chapter = project / "docs" / "synthetic"
-    chapter.mkdir()
-    (chapter / "index.md").write_text("---\ndescription: 合成ノート。\n---\n# 合成 {#synthetic}\n", "utf-8")
     for i in range(pages):
+        chapter = project / "docs" / f"synthetic-{i // CHAPTER_SIZE:03d}"
+        if not chapter.exists():
+            chapter.mkdir()
+            (chapter / "index.md").write_text(
+                f"---\ndescription: 合成ノートの章。\n---\n# 合成 {i // CHAPTER_SIZE} {{#synthetic}}\n", "utf-8")
         (chapter / f"note-{i:05d}.md").write_text(synthetic_page(i, mermaid), encoding="utf-8")
 
 

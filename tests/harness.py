@@ -6,51 +6,23 @@ recorded; requests that would leave 127.0.0.1 are aborted and recorded as such.
 
 from __future__ import annotations
 
-import functools
-import threading
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
 from studysite.chromium import launch_options
+from studysite.serve import serve as serve_site
 
 SUB_PATH = "/study/"
 LOCAL_HOSTS = {"127.0.0.1"}
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    """Serves ``directory`` under ``prefix``; anything outside the prefix is a 404."""
-
-    prefix = SUB_PATH
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
-                      ".js": "text/javascript", ".svg": "image/svg+xml", ".json": "application/json"}
-
-    def translate_path(self, path: str) -> str:
-        parts = urlsplit(path).path
-        if not parts.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_sub_path__")
-        return super().translate_path("/" + parts[len(self.prefix):])
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet
-        pass
-
-
-@contextmanager
-def serve(directory: Path, prefix: str = SUB_PATH) -> Iterator[str]:
-    """Serve ``directory`` at ``http://127.0.0.1:<free port><prefix>``; yield that base URL."""
-    handler = functools.partial(type("H", (_Handler,), {"prefix": prefix}), directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(directory: Path, prefix: str = SUB_PATH):
+    """Serve ``directory`` at ``http://127.0.0.1:<free port><prefix>`` (a context manager yielding that URL)."""
+    return serve_site(directory, prefix)
 
 
 def site_pages(site: Path) -> list[str]:

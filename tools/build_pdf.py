@@ -27,7 +27,6 @@ SITE_DIR is a site built by ``mkdocs build`` (default ``site``); the PDF goes to
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
 import html
 import io
@@ -35,9 +34,7 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from studysite.chromium import launch_options  # noqa: E402
+from studysite.serve import serve  # noqa: E402
 from studysite.pdf import (  # noqa: E402
     CODE_FONT,
     PDF_URI,
@@ -131,41 +129,6 @@ def find_loader(site: Path, prefix: str) -> str | None:
 
 
 # -- the server --------------------------------------------------------------------------------------------
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    """Serves ``directory`` under ``prefix`` (the path of site_url); anything else is a 404."""
-
-    prefix = "/"
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
-                      ".js": "text/javascript", ".svg": "image/svg+xml", ".json": "application/json"}
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet
-        pass
-
-
-class Server:
-    """The built site on http://127.0.0.1:<free port><prefix>, from a daemon thread."""
-
-    def __init__(self, directory: Path, prefix: str = "/") -> None:
-        handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(directory))
-        self.prefix = prefix
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{self.prefix}"
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 # -- in the page -----------------------------------------------------------------------------------------
@@ -411,7 +374,7 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
     prefix = site_prefix(print_html)  # Material's absolute base on this page: serve the site there
     loader = find_loader(site, prefix) if 'class="mermaid"' in print_html else None
 
-    with Server(site, prefix) as base, sync_playwright() as playwright:
+    with serve(site, prefix) as base, sync_playwright() as playwright:
         log(f"serving the site on {base}; starting Chromium ({options['executable_path']})")
         browser = playwright.chromium.launch(**options)
         try:

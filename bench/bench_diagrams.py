@@ -17,24 +17,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from seed import seed_diagrams  # noqa: E402
 from studysite.fences import convert_layer_diagrams  # noqa: E402
 
-SEED_VM = """\
- VM1        VM2        VM3
----------- ---------- ----------
-|app     | |app     | |app     |
----------- ---------- ----------
-|lib     | |lib     | |lib     |
----------- ---------- ----------
-|Guest OS| |Guest OS| |Guest OS|
---------------------------------
-|Hyper Visor                   |
---------------------------------
-|Host OS                       |
---------------------------------
-|Hard Ware                     |
---------------------------------"""
+SEED_VM = seed_diagrams()[0].rstrip("\n")
 
 PLUS_STYLE = """\
 +------+------+------+------+

@@ -23,8 +23,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT)]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT), str(ROOT / "bench")]
 
+from seed import seed_diagrams  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
 
 #: Hooks that change content; mermaid_assets only adds the library files and stays on.
@@ -41,22 +42,7 @@ print(json.dumps({"seconds": time.perf_counter() - start,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
-DIAGRAM_VM = """ VM1        VM2        VM3
----------- ---------- ----------
-|app     | |app     | |app     |
----------- ---------- ----------
-|lib     | |lib     | |lib     |
----------- ---------- ----------
-|Guest OS| |Guest OS| |Guest OS|
---------------------------------
-|Hyper Visor                   |
---------------------------------
-|Host OS                       |
---------------------------------
-"""
-
-DIAGRAM_CO = DIAGRAM_VM.replace("VM", "Co").replace("|Guest OS| |Guest OS| |Guest OS|\n", "").replace(
-    "Hyper Visor", "Engine     ").replace("---------- ---------- ----------\n------", "------", 1)
+DIAGRAM_VM, DIAGRAM_CO = seed_diagrams()
 
 
 def no_hooks_config(project: Path) -> Path:

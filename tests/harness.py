@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import urlsplit
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 from studysite.chromium import launch_options
 from studysite.serve import serve as serve_site
@@ -142,3 +143,68 @@ def expected_labels(source: str) -> list[str]:
 def squash(text: str) -> str:
     """Text without any whitespace: SVG text wraps lines into separate tspans."""
     return "".join(text.split())
+
+
+class _PrimaryNav(HTMLParser):
+    """``(href, text)`` of the links of Material's primary nav (not the page's table of contents), in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []  # "primary", "secondary" or "" for every open <nav>
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        classes = (found.get("class") or "").split()
+        if tag == "nav":
+            self.stack.append("primary" if "md-nav--primary" in classes else
+                              "secondary" if "md-nav--secondary" in classes else "")
+        elif (tag == "a" and "md-nav__link" in classes and "primary" in self.stack
+              and "secondary" not in self.stack and found.get("href") is not None):
+            self._href, self._text = found["href"], ""
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self._text += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self.stack:
+            self.stack.pop()
+        elif tag == "a" and self._href is not None:
+            self.links.append((self._href, " ".join(self._text.split())))
+            self._href = None
+
+
+def nav_pages(site: Path) -> list[tuple[str, str]]:
+    """Every page of the nav in nav order, as (site-relative directory URL, nav title); "" is the home page.
+
+    With ``navigation.prune`` a page's nav holds only what is visible from it, so each section's pages are
+    read from the section's own page and put after it.
+    """
+
+    def links(path: str) -> list[tuple[str, str]]:
+        parser = _PrimaryNav()
+        parser.feed((site / path / "index.html").read_text(encoding="utf-8"))
+        out = []
+        for href, title in parser.links:
+            if "://" in href or href.startswith("#"):
+                continue
+            target = urljoin("/" + path, href.split("#")[0]).lstrip("/")
+            out.append((target, title))
+        return out
+
+    order: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for target, title in links(""):
+        if target not in seen:
+            seen.add(target)
+            order.append((target, title))
+    i = 0
+    while i < len(order):
+        new = [(t, title) for t, title in links(order[i][0]) if t not in seen]
+        seen.update(t for t, _ in new)
+        order[i + 1:i + 1] = new
+        i += 1
+    return order

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import filecmp
-import re
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import build_site, copy_project
+from tests.harness import nav_pages
 
 pytestmark = pytest.mark.slow
 
@@ -58,9 +58,6 @@ description: 新しい章。
 """
 
 
-def _nav_links(html: str) -> list[str]:
-    nav = html.split('class="md-nav md-nav--primary"', 1)[1].split("md-sidebar--secondary", 1)[0]
-    return re.findall(r'href="([^"]+)"', nav)
 
 
 def test_a_new_note_and_a_new_chapter_appear_in_the_nav_without_config(tmp_path: Path):
@@ -73,8 +70,7 @@ def test_a_new_note_and_a_new_chapter_appear_in_the_nav_without_config(tmp_path:
     result = build_site(project, out)
     assert result.returncode == 0, result.stderr
     assert (project / "mkdocs.yml").read_bytes() == config_before
-    home = (out / "index.html").read_text(encoding="utf-8")
-    links = _nav_links(home)
+    links = [path for path, _ in nav_pages(out)]
     assert "docker-1/zz-added-note/" in links, links
     assert "docker-2/" in links, links
     note = (out / "docker-1" / "zz-added-note" / "index.html").read_text(encoding="utf-8")

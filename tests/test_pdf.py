@@ -12,13 +12,12 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
 from pypdf import PdfReader
 
+from tests.harness import nav_pages
 from studysite.pdf import (
     build_time,
     japanese_date,
@@ -73,38 +72,6 @@ def pdftotext_pages(pdf: Path) -> list[str]:
 # -- the site's nav, crawled from the built home page ---------------------------------------------------------
 
 
-class _NavLinks(HTMLParser):
-    """``a.md-nav__link`` of Material's primary nav (not the page's own table of contents), in order."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stack: list[str] = []  # "primary", "secondary" or "" for every open <nav>
-        self.links: list[tuple[str, str]] = []
-        self._href: str | None = None
-        self._text = ""
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        classes = (attrs.get("class") or "").split()
-        if tag == "nav":
-            self.stack.append("primary" if "md-nav--primary" in classes else
-                              "secondary" if "md-nav--secondary" in classes else "")
-        elif (tag == "a" and "md-nav__link" in classes and "primary" in self.stack
-              and "secondary" not in self.stack and attrs.get("href") is not None):
-            self._href, self._text = attrs["href"], ""
-
-    def handle_data(self, data):
-        if self._href is not None:
-            self._text += data
-
-    def handle_endtag(self, tag):
-        if tag == "nav" and self.stack:
-            self.stack.pop()
-        elif tag == "a" and self._href is not None:
-            self.links.append((self._href, " ".join(self._text.split())))
-            self._href = None
-
-
 def h1_of(html: str) -> str:
     found = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
     assert found, "a page without <h1>"
@@ -115,14 +82,8 @@ def h1_of(html: str) -> str:
 @pytest.fixture(scope="module")
 def nav(site_dir: Path) -> list[tuple[str, str, str]]:
     """Every page of the nav, in nav order: (path in the site, nav title, the page's h1)."""
-    parser = _NavLinks()
-    parser.feed((site_dir / "index.html").read_text(encoding="utf-8"))
-    pages, seen = [], set()
-    for href, title in parser.links:
-        path = urljoin("/", href).lstrip("/")
-        if path in seen or "://" in href:
-            continue
-        seen.add(path)
+    pages = []
+    for path, title in nav_pages(site_dir):
         page = site_dir / path / "index.html" if not path.endswith(".html") else site_dir / path
         pages.append((path, title, h1_of(page.read_text(encoding="utf-8"))))
     assert len(pages) >= 3, f"the nav has too few pages: {pages}"

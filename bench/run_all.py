@@ -48,9 +48,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.md")
-    parser.add_argument("--pages", type=int, nargs="+", default=[100, 200, 400],
+    parser.add_argument("--pages", type=int, nargs="+", default=[100, 1000, 2000],
                         help="synthetic site sizes; the last two are compared for linearity")
-    parser.add_argument("--preview-pages", type=int, nargs="+", default=[0, 100])
+    parser.add_argument("--preview-pages", type=int, nargs="+", default=[0, 1000])
     args = parser.parse_args()
     q = args.quick
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())

@@ -56,7 +56,7 @@ lock:
 	npm install --package-lock-only --no-audit --no-fund
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache
 
 # The whole site as one PDF, site/pdf/container-study-notes.pdf (make site does it too).
 pdf: setup

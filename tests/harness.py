@@ -30,13 +30,9 @@ def site_pages(site: Path) -> list[str]:
     """Every page of a built site, as paths relative to its root, found from sitemap.xml."""
     root = ET.parse(site / "sitemap.xml").getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    base: str | None = None
-    pages = []
-    for loc in root.findall("s:url/s:loc", ns):
-        url = urlsplit(loc.text or "").path
-        if base is None:  # the shortest URL is the home page, the site's root
-            base = min((urlsplit(x.text or "").path for x in root.findall("s:url/s:loc", ns)), key=len)
-        pages.append(url[len(base):])
+    paths = [urlsplit(loc.text or "").path for loc in root.findall("s:url/s:loc", ns)]
+    base = min(paths, key=len)  # the shortest URL is the home page, the site's root
+    pages = [path[len(base):] for path in paths]
     return sorted(pages)
 
 

@@ -1,7 +1,7 @@
 """The offline bundle (`make offline`, i.e. OFFLINE=true): serve what works from file://, nothing from a CDN.
 
 mkdocs.yml enables Material's offline plugin when OFFLINE=true; otherwise this hook does nothing. When it
-is on, this hook points mkdocs-mermaid2 at the classic-script loader (browsers load no ES modules from
+is on, this hook points the diagram pages at the classic-script loader (browsers load no ES modules from
 file://), gives Material's search its iframe-worker shim from the site instead of a CDN, drops canonical
 URLs (no server answers the bundle's .html URLs), and swaps the ES-module diagram files for Mermaid's UMD
 build, all from ``node_modules/`` (nothing copied into ``docs/``). The build stops if anything would still
@@ -35,10 +35,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     polyfills = [str(script) for script in config.extra.get("polyfills", [])]
     config.extra["polyfills"] = [*polyfills, SHIM_URI] if SHIM_URI not in polyfills else polyfills
     config.site_url = ""
-    mermaid2 = config.plugins.get("mermaid2")
-    if mermaid2 is None:
-        raise PluginError("the offline bundle expects the mermaid2 plugin")
-    mermaid2.config["javascript"] = OFFLINE_LOADER_URI
+    diagrams = config.extra.get("diagrams")
+    if not isinstance(diagrams, dict):
+        raise PluginError("mkdocs.yml: the offline bundle expects extra.diagrams (the Mermaid loader)")
+    config.extra["diagrams"] = {**diagrams, "loader": OFFLINE_LOADER_URI}
     return config
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite.assets import exclude_diagrams_from_search, mermaid_assets
+from studysite.assets import diagram_settings_problems, exclude_diagrams_from_search, mermaid_assets
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,3 +45,19 @@ def test_no_diagram_source_in_the_search_index(site_dir: Path) -> None:
     for doc in index["docs"]:
         assert "block-beta" not in doc["text"] and "timeline TD" not in doc["text"], doc["location"]
     assert any("Hyper Visor" in doc["text"] for doc in index["docs"]), "the text version stays searchable"
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    ({"diagrams": {"loader": "assets/javascripts/mermaid-loader.mjs", "arguments": {"securityLevel": "strict"}}}, []),
+    ({"diagrams": {"loader": "assets/javascripts/mermaid-offline.js"}}, []),
+    ({}, ["extra.diagrams is missing: it names the Mermaid loader pages with diagrams load"]),
+    ({"diagrams": "x.mjs"}, ["extra.diagrams is missing: it names the Mermaid loader pages with diagrams load"]),
+    ({"diagrams": {"loader": "loader.css"}},
+     ["extra.diagrams.loader must be a .mjs or .js path inside the site, not 'loader.css'"]),
+    ({"diagrams": {"loader": "//cdn.example/m.mjs"}},
+     ["extra.diagrams.loader must be served from this site, not '//cdn.example/m.mjs'"]),
+    ({"diagrams": {"loader": "a.mjs", "arguments": "strict"}},
+     ["extra.diagrams.arguments must be a mapping (the settings for mermaid.initialize)"]),
+])
+def test_diagram_settings_problems(extra, expected):
+    assert diagram_settings_problems(extra) == expected

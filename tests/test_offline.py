@@ -41,14 +41,14 @@ def test_the_offline_switch_is_off_by_default_and_on_with_offline_true(monkeypat
     online = load_config(str(ROOT / "mkdocs.yml"))
     assert not online.plugins["material/offline"].config.enabled
     online.plugins.on_config(online)
-    assert online.plugins["mermaid2"].config["javascript"] == "assets/javascripts/mermaid-loader.mjs"
+    assert online.extra["diagrams"]["loader"] == "assets/javascripts/mermaid-loader.mjs"
     assert SHIM_URI not in [str(p) for p in online.extra.get("polyfills", [])]
 
     monkeypatch.setenv("OFFLINE", "true")
     offline = load_config(str(ROOT / "mkdocs.yml"))
     offline = offline.plugins.on_config(offline)
     assert offline.plugins["material/offline"].config.enabled
-    assert offline.plugins["mermaid2"].config["javascript"] == "assets/javascripts/mermaid-offline.js"
+    assert offline.extra["diagrams"]["loader"] == "assets/javascripts/mermaid-offline.js"
     assert [str(p) for p in offline.extra["polyfills"]] == [SHIM_URI], "no CDN shim may be added"
     assert offline.site_url == "" and offline.use_directory_urls is False
 
@@ -183,7 +183,8 @@ def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Pat
     assert page.url.startswith("file://") and page.locator("h1").count() >= 1
 
     # Every other page with diagrams (layer diagrams, the history timeline) draws them offline too.
-    # Not print_page.html: mkdocs-mermaid2 injects no loader there (online neither); the PDF is its user.
+    # Not print_page.html: print-site renders it with 404.html's context, whose absolute base points its
+    # search assets at the filesystem root from file://; the PDF (made over http) is its user.
     for html in sorted(unzipped.rglob("*.html")):
         if 'class="mermaid"' in html.read_text(encoding="utf-8") and html.name != "print_page.html":
             page.goto(html.as_uri(), wait_until="load")

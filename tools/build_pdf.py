@@ -11,9 +11,10 @@ SITE_DIR is a site built by ``mkdocs build`` (default ``site``); the PDF goes to
 2. That page is served on 127.0.0.1 from a thread (ES modules need http) and opened in Debian's
    headless Chromium through Playwright, in print media with the light palette. Any request that would
    leave 127.0.0.1 is aborted and fails the export.
-3. The print page never gets mkdocs-mermaid2's script (it is rendered after the other pages), so the
-   same module script is added; the export waits until the loader reports every diagram drawn (SVG in
-   the page, so vector in the PDF), and fails on a diagram error or a timeout.
+3. The print page loads the Mermaid loader like any diagram page (overrides/partials/diagrams.html); if
+   it has none, the module script of a built diagram page is added. The export waits until the loader
+   reports every diagram drawn (SVG in the page, so vector in the PDF), and fails on a diagram error or
+   a timeout.
 4. Checks before printing: the build date goes on the cover (SOURCE_DATE_EPOCH when set), every
    character has a glyph in an installed font (no tofu), no U+FFFD; headings get aria-levels from the
    nav depth so that Chromium's outline nests pages under their chapters.
@@ -372,7 +373,8 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
     date = japanese_date(moment)
     print_html = print_page.read_text(encoding="utf-8")
     prefix = site_prefix(print_html)  # Material's absolute base on this page: serve the site there
-    loader = find_loader(site, prefix) if 'class="mermaid"' in print_html else None
+    own_loader = loader_script(print_html, "/") is not None
+    loader = find_loader(site, prefix) if 'class="mermaid"' in print_html and not own_loader else None
 
     with serve(site, prefix) as base, sync_playwright() as playwright:
         log(f"serving the site on {base}; starting Chromium ({options['executable_path']})")
@@ -413,10 +415,11 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
 
             total = page.locator("div.mermaid").count()
             if total:
-                if loader is None:
-                    raise PdfError("the print page has diagrams but no built page has mkdocs-mermaid2's loader script")
+                if not own_loader:
+                    if loader is None:
+                        raise PdfError("the print page has diagrams but no built page has the Mermaid loader script")
+                    page.add_script_tag(type="module", content=loader)
                 log(f"drawing {total} diagram(s) with the site's Mermaid loader")
-                page.add_script_tag(type="module", content=loader)
                 try:
                     page.wait_for_function(JS_DIAGRAMS_DONE, timeout=DIAGRAM_TIMEOUT_MS)
                 except PlaywrightTimeout:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,3 +42,23 @@ DIAGRAM_OPENING = '<div class="mermaid"'
 def exclude_diagrams_from_search(html: str) -> str:
     """Mark every diagram ``data-search-exclude``: its Mermaid source is no text for a reader to find."""
     return html.replace(DIAGRAM_OPENING, DIAGRAM_OPENING + " data-search-exclude")
+
+
+def diagram_settings_problems(extra: object) -> list[str]:
+    """What is wrong with ``extra.diagrams`` in mkdocs.yml, one line each (nothing: fine).
+
+    ``overrides/partials/diagrams.html`` reads it: ``loader`` (a path inside the site, .mjs for a module
+    or .js for a classic script) and ``arguments`` (a mapping passed to ``mermaid.initialize``).
+    """
+    diagrams = extra.get("diagrams") if isinstance(extra, Mapping) else None
+    if not isinstance(diagrams, Mapping):
+        return ["extra.diagrams is missing: it names the Mermaid loader pages with diagrams load"]
+    problems = []
+    loader = diagrams.get("loader")
+    if not isinstance(loader, str) or not loader.endswith((".mjs", ".js")):
+        problems.append(f"extra.diagrams.loader must be a .mjs or .js path inside the site, not {loader!r}")
+    elif "://" in loader or loader.startswith("//"):
+        problems.append(f"extra.diagrams.loader must be served from this site, not {loader!r}")
+    if not isinstance(diagrams.get("arguments", {}), Mapping):
+        problems.append("extra.diagrams.arguments must be a mapping (the settings for mermaid.initialize)")
+    return problems

@@ -1,7 +1,7 @@
 """Pure helpers behind ``tools/build_pdf.py``: the site as one PDF (no MkDocs, no browser in here).
 
 Everything is text in, text out: dates from SOURCE_DATE_EPOCH, the Mermaid loader script that
-mkdocs-mermaid2 puts on diagram pages, fontconfig charsets, ``pdffonts`` output, outline checks.
+the theme puts on diagram pages, fontconfig charsets, ``pdffonts`` output, outline checks.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class LoaderScript:
 
 
 def loader_script(page_html: str, page_path: str) -> LoaderScript | None:
-    """The module script mkdocs-mermaid2 injects on a diagram page, with its import made absolute.
+    """The module script the theme writes on a diagram page, with its import made absolute.
 
     The combined print page is rendered after the other pages and never gets this script, so the PDF
     step adds it. ``page_path`` is the page's path on the server (``/docker-1/page/``).

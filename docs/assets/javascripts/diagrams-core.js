@@ -1,7 +1,7 @@
 // The drawing core shared by both Mermaid loaders: mermaid-loader.mjs (served over http, ES modules)
 // and mermaid-offline.js (the offline bundle, opened from file://). It defines one global,
 // createDiagramDrawer(load), where load() returns a Promise of the Mermaid API. The drawer offers the
-// API that mkdocs-mermaid2's injected script calls, initialize(args), and:
+// API that the theme's script on diagram pages calls, initialize(args), and:
 //   - forces securityLevel "strict" whatever the configuration says, and forbids elements that load or
 //     embed anything (img, iframe, …) in labels;
 //   - draws every div.mermaid into the light DOM, one at a time, keeping its source in data-source;

@@ -1,6 +1,6 @@
 // Draws the Mermaid diagrams of one page with the pinned library served from this site.
 //
-// mkdocs-mermaid2 injects, on pages that have diagrams only:
+// On pages that have diagrams only, the theme (overrides/partials/diagrams.html) writes:
 //   import mermaid from "<relative path>/mermaid-loader.mjs"; mermaid.initialize({...arguments});
 // so this module stands in for the library. It imports Mermaid's ESM build relative to its own URL
 // (right on nested pages and under any sub-path); Mermaid then loads only the chunks of the diagram

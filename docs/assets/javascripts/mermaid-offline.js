@@ -1,7 +1,8 @@
 // Draws the Mermaid diagrams of one page in the offline bundle (mkdocs.offline.yml), opened from file://.
 //
-// Browsers do not load ES modules from file:// URLs, so the offline build points mkdocs-mermaid2 at this
-// classic script instead of mermaid-loader.mjs. mkdocs-mermaid2 then injects, on diagram pages only:
+// Browsers do not load ES modules from file:// URLs, so the offline build points the diagram pages at this
+// classic script instead of mermaid-loader.mjs (extra.diagrams.loader). On diagram pages only, the theme
+// (overrides/partials/diagrams.html) then writes:
 //   <script src="<relative path>/mermaid-offline.js"></script><script>mermaid.initialize({...})</script>
 // This script defines that global `mermaid` synchronously. It loads, with classic <script> tags (which
 // work from file:// and over HTTP alike), the shared drawing core diagrams-core.js next to it, and

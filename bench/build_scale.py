@@ -28,8 +28,10 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT), str(ROOT / "bench")]
 from seed import seed_diagrams  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
 
-#: Hooks that change content; mermaid_assets only adds the library files and stays on.
-CONTENT_HOOKS = ("hooks/layer_diagrams.py", "hooks/timeline.py", "hooks/page_meta.py", "hooks/search_ja.py")
+#: Every hook that changes pages or the index; mermaid_assets (adds the library files) and offline_assets
+#: (does nothing online) stay on.
+CONTENT_HOOKS = ("hooks/layer_diagrams.py", "hooks/timeline.py", "hooks/page_meta.py", "hooks/glossary_tooltips.py",
+                 "hooks/a11y.py", "hooks/search_ja.py")
 
 _RUNNER = r"""
 import json, resource, sys, time

@@ -37,6 +37,17 @@ CASES = [
      '<p>&lt;<abbr title="C">コンテナ</abbr>&gt; &amp; <br/><abbr title="O">OCI</abbr></p>'),
     ("<p><abbr title='x'>コンテナ</abbr></p>", "<p><abbr title='x'>コンテナ</abbr></p>"),
     ("<!-- コンテナ --><p>なし</p>", "<!-- コンテナ --><p>なし</p>"),
+    # markup the tokenizer must read whole: '>' in quoted attributes, raw-text elements, classes, void tags
+    ('<p title="a > コンテナ">OCI</p>', '<p title="a > コンテナ"><abbr title="O">OCI</abbr></p>'),
+    ("<script>if (a<b) { OCI }</script><p>OCI</p>", '<script>if (a<b) { OCI }</script><p><abbr title="O">OCI</abbr></p>'),
+    ("<STYLE>p::after{content:'OCI'}</STYLE>OCI", '<STYLE>p::after{content:\'OCI\'}</STYLE><abbr title="O">OCI</abbr>'),
+    ("<div class='x mermaid'>OCI<span>OCI</span></div>OCI",
+     '<div class=\'x mermaid\'>OCI<span>OCI</span></div><abbr title="O">OCI</abbr>'),
+    ('<h2 id="h">OCI<a class="headerlink" href="#h">¶</a></h2><p>OCI</p>',
+     '<h2 id="h">OCI<a class="headerlink" href="#h">¶</a></h2><p><abbr title="O">OCI</abbr></p>'),
+    ("<pre><code>OCI<br>OCI</code></pre><img src=x alt=OCI>OCI",
+     '<pre><code>OCI<br>OCI</code></pre><img src=x alt=OCI><abbr title="O">OCI</abbr>'),
+    ("<p>a < b, OCI</p>", '<p>a < b, <abbr title="O">OCI</abbr></p>'),
 ]
 
 

@@ -21,6 +21,7 @@ the accessible description is returned separately by :func:`describe` for the pa
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 TAB_SIZE = 8
@@ -60,6 +61,7 @@ class Grid:
     rows: tuple[tuple[Box, ...], ...]  # top to bottom, boxes left to right
 
 
+@lru_cache(maxsize=4096)
 def char_width(ch: str) -> int:
     """Display cells of one character (never ``len()``)."""
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc"):
@@ -75,11 +77,15 @@ class _Line:
         self.chars: list[str] = []  # tabs expanded
         self.cols: list[int] = []  # display column of each character
         col = 0
-        for tab_or_char in raw.removesuffix("\r"):
-            for ch in " " * (TAB_SIZE - col % TAB_SIZE) if tab_or_char == "\t" else tab_or_char:
-                self.chars.append(ch)
-                self.cols.append(col)
-                col += char_width(ch)
+        raw = raw.removesuffix("\r")
+        if raw.isascii() and raw.isprintable():  # the common case: one column per character, no tabs
+            self.chars, self.cols, col = list(raw), list(range(len(raw))), len(raw)
+        else:
+            for tab_or_char in raw:
+                for ch in " " * (TAB_SIZE - col % TAB_SIZE) if tab_or_char == "\t" else tab_or_char:
+                    self.chars.append(ch)
+                    self.cols.append(col)
+                    col += char_width(ch)
         self.text = "".join(self.chars)
         self.blank = not self.text.strip()
         self.rule = _is_rule(self.text.strip())

@@ -66,8 +66,8 @@ def main() -> None:
 
     print("scale …", flush=True)
     sizes = [5, 10] if q else args.pages
-    rows = build_scale.scale(sizes, 1)
-    lines += ["## Scale (synthetic notes: two layer diagrams, code blocks, glossary terms per page)\n",
+    rows = build_scale.scale(sizes, 1 if q else 3)  # median of 3 interleaved pairs: one run is too noisy here
+    lines += ["## Scale (synthetic notes: two layer diagrams, code blocks, glossary terms per page; median of 3 interleaved runs)\n",
               "| pages | with hooks | pre-converted, no hooks | ratio | peak RSS |", "| ---: | ---: | ---: | ---: | ---: |"]
     lines += [f"| {r['pages']} | {r['hooks_s']:.1f} s | {r['preconverted_s']:.1f} s | {r['ratio']:.2f}× "
               f"| {r['peak_mb']:.0f} MB |" for r in rows]
@@ -76,8 +76,9 @@ def main() -> None:
     linear = by[large]["hooks_s"] / by[small]["hooks_s"]
     summary.append((f"{large:,} pages vs {small:,} pages (with hooks; linear = {large / small:.1f}×)",
                     f"{linear:.2f}×", f"≤ {1.1 * large / small:.1f}×", ok(linear <= 1.1 * large / small)))
-    summary.append((f"Hooks at {large:,} pages vs pre-converted", f"{by[large]['ratio']:.2f}×", "≤ 1.15×",
-                    ok(by[large]["ratio"] <= 1.15)))
+    at = 1000 if 1000 in by else large  # the budget is set at 1,000 pages
+    summary.append((f"Hooks at {at:,} pages vs pre-converted", f"{by[at]['ratio']:.2f}×", "≤ 1.15×",
+                    ok(by[at]["ratio"] <= 1.15)))
 
     print("preview loop …", flush=True)
     loops = [preview_loop.measure(n, 1 if q else 3, False) for n in ([0] if q else args.preview_pages)]

@@ -22,9 +22,8 @@ log = get_plugin_logger(__name__)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    offset = _lines_before_body(page, markdown)
-
-    def warn(line: int, message: str) -> None:
+    def warn(line: int, message: str) -> None:  # the source is read again only when there is a warning
+        offset = _lines_before_body(page, markdown)
         log.warning(f"{page.file.src_uri}:{line + offset}: layer diagram not converted: {message}")
 
     return convert_layer_diagrams(markdown, on_error=warn)

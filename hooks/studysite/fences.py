@@ -15,7 +15,6 @@ Lines are split on "\\n" only; every line outside a rewritten fence is kept byte
 from __future__ import annotations
 
 import string
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as replace_field
@@ -146,15 +145,20 @@ def preceding_prose(lines: Sequence[str], index: int, limit: int = 80) -> str | 
     return text if 0 < len(text) <= limit else None
 
 
+#: ASCII punctuation → numeric entity, control characters (category Cc) → U+FFFD, the line and paragraph
+#: separators (Zl, Zp) → space.
+_ESCAPES = {
+    **{ord(ch): f"&#{ord(ch)};" for ch in string.punctuation},
+    **{code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))},
+    0x2028: " ",
+    0x2029: " ",
+}
+
+
 def escape_markdown(text: str) -> str:
     """Plain text as one line of inline Markdown that shows verbatim: ASCII punctuation as numeric
     HTML entities, control characters as U+FFFD and line/paragraph separators as spaces."""
-    return "".join(
-        f"&#{ord(ch)};" if ch in string.punctuation
-        else "\ufffd" if unicodedata.category(ch) == "Cc"
-        else " " if unicodedata.category(ch) in ("Zl", "Zp") else ch
-        for ch in text
-    )
+    return text.translate(_ESCAPES)
 
 
 def _indent_of(line: str) -> int:
@@ -267,6 +271,8 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
     the pass again changes nothing (always when blocks are separated by blank lines; when lines are glued
     together, whenever the first run warned about nothing).
     """
+    if "```" not in markdown and "~~~" not in markdown:
+        return markdown  # no fence at all: most pages
     lines = markdown.split("\n")
     plans: dict[int, tuple[Fence, Grid]] = {}  # by opening line: the fences to convert
 

@@ -90,8 +90,9 @@ class _Line:
         self.blank = not self.text.strip()
         self.rule = _is_rule(self.text.strip())
         self.mask = bytearray(col + 1)  # of a rule line: 1 in each column that holds '-' or '+'
-        for c, ch in zip(self.cols, self.chars):
-            self.mask[c] = self.rule and ch in "-+"
+        if self.rule:
+            for c, ch in zip(self.cols, self.chars):
+                self.mask[c] = ch in "-+"
 
 
 def _is_rule(stripped: str) -> bool:

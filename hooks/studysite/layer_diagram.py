@@ -35,6 +35,14 @@ _LABEL_ESCAPES = {
     ord(";"): "#59;", ord("`"): "#96;", ord("%"): "#37;", ord("\\"): "#92;",
     ord("\ufb02"): "\ufb02\u2060", ord("\u00b6"): "\u00b6\u2060",
 }
+#: escape_label in one pass: control characters (Cc) → U+FFFD, line/paragraph separators → space, then
+#: the entity codes above (none of them applies to a control character or a separator).
+_LABEL_TABLE = {
+    **{code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))},
+    0x2028: " ",
+    0x2029: " ",
+    **_LABEL_ESCAPES,
+}
 
 
 class DiagramError(ValueError):
@@ -79,14 +87,14 @@ class _Line:
         col = 0
         raw = raw.removesuffix("\r")
         if raw.isascii() and raw.isprintable():  # the common case: one column per character, no tabs
-            self.chars, self.cols, col = list(raw), list(range(len(raw))), len(raw)
+            self.chars, self.cols, col, self.text = list(raw), list(range(len(raw))), len(raw), raw
         else:
             for tab_or_char in raw:
                 for ch in " " * (TAB_SIZE - col % TAB_SIZE) if tab_or_char == "\t" else tab_or_char:
                     self.chars.append(ch)
                     self.cols.append(col)
                     col += char_width(ch)
-        self.text = "".join(self.chars)
+            self.text = "".join(self.chars)
         self.blank = not self.text.strip()
         self.rule = _is_rule(self.text.strip())
         self.mask = bytearray(col + 1)  # of a rule line: 1 in each column that holds '-' or '+'
@@ -307,9 +315,7 @@ def _words(line: _Line) -> list[tuple[int, int, str]]:
 def escape_label(text: str) -> str:
     """Mermaid entity codes for anything that could break out of ``["…"]``; control characters become
     U+FFFD and line/paragraph separators spaces."""
-    kinds = {ch: unicodedata.category(ch) for ch in set(text)}
-    text = "".join("\ufffd" if kinds[ch] == "Cc" else " " if kinds[ch] in ("Zl", "Zp") else ch for ch in text)
-    return text.translate(_LABEL_ESCAPES)
+    return text.translate(_LABEL_TABLE)
 
 
 def _cells(row: tuple[Box, ...], columns: int) -> list[tuple[int, Box | None]]:

@@ -132,20 +132,6 @@ def check_site(site: Path, served: str, site_url: str) -> list[Problem]:
     return problems
 
 
-PRINT_PAGE = "print_page/index.html"
-
-
-def print_site_prefix_miss(problem: Problem) -> bool:
-    """mkdocs-print-site-plugin's known gap: on the combined print page it prefixes in-page links with the
-    page's section id ("#docker-1-x-fn:kernel") but not every target id (footnote refs ``<sup id>``,
-    Pygments line anchors ``<a id>``), so those links miss; the unprefixed id is there."""
-    if problem.page != PRINT_PAGE or problem.missing_anchor is None:
-        return False
-    anchor = problem.missing_anchor
-    return any(anchor[len(prefix):] in problem.target_anchors
-               for prefix in (f"{a}-" for a in problem.target_anchors) if anchor.startswith(prefix))
-
-
 # -- the real site ---------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -163,15 +149,8 @@ def made_after_the_build(problem: Problem) -> bool:
 
 
 def test_every_link_asset_and_anchor_resolves_under_a_sub_path(site_problems: list[Problem]):
-    problems = [p for p in site_problems if not print_site_prefix_miss(p) and not made_after_the_build(p)]
+    problems = [p for p in site_problems if not made_after_the_build(p)]
     assert not problems, "broken links:\n" + "\n".join(map(str, problems))
-
-
-@pytest.mark.xfail(strict=True, reason="mkdocs-print-site-plugin leaves footnote-ref and code-line ids "
-                   "unprefixed on print_page/ (fix there, or in a hook; then drop this mark)")
-def test_print_page_in_page_anchors_resolve(site_problems: list[Problem]):
-    problems = [p for p in site_problems if print_site_prefix_miss(p)]
-    assert not problems, f"{len(problems)} anchors on print_page/ miss, e.g. {problems[0]}"
 
 
 def test_the_checker_sees_broken_links_assets_and_anchors(tmp_path: Path):
@@ -192,15 +171,6 @@ def test_the_checker_sees_broken_links_assets_and_anchors(tmp_path: Path):
     assert served + "a: HTTP 301" in text
     assert "'x.js'" in text and "cdn.example" in text
     assert len(problems) == 5, text
-
-
-def test_only_the_print_site_gap_is_excused():
-    ids = frozenset({"docker-1-x", "fnref:kernel", "docker-1-x-fn:kernel"})
-    gap = Problem(PRINT_PAGE, "a", "#docker-1-x-fnref:kernel", "", "docker-1-x-fnref:kernel", ids)
-    assert print_site_prefix_miss(gap)
-    assert not print_site_prefix_miss(Problem(PRINT_PAGE, "a", "#docker-1-x-gone", "", "docker-1-x-gone", ids))
-    assert not print_site_prefix_miss(Problem("docker-1/x/index.html", "a", "#docker-1-x-fnref:kernel", "",
-                                              "docker-1-x-fnref:kernel", ids))
 
 
 def _expected_pages(docs: Path) -> set[str]:

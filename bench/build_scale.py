@@ -31,7 +31,7 @@ from tests.conftest import copy_project  # noqa: E402
 #: Every hook that changes pages or the index; mermaid_assets (adds the library files) and offline_assets
 #: (does nothing online) stay on.
 CONTENT_HOOKS = ("hooks/layer_diagrams.py", "hooks/timeline.py", "hooks/page_meta.py", "hooks/glossary_tooltips.py",
-                 "hooks/a11y.py", "hooks/search_ja.py")
+                 "hooks/a11y.py", "hooks/print_page.py", "hooks/search_ja.py")
 
 _RUNNER = r"""
 import json, resource, sys, time

@@ -111,13 +111,14 @@ def scan_fences(lines: Sequence[str]) -> Iterator[Fence]:
         i += 1
 
 
-def rewrite_fences(text: str, replace: Replace) -> str:
+def rewrite_fences(text: str, replace: Replace, fences: Sequence[Fence] | None = None) -> str:
     """Text with each fence for which ``replace`` returns lines swapped for them, indented to the fence's
-    block level (``base``): block constructs such as admonitions are only recognised there."""
+    block level (``base``): block constructs such as admonitions are only recognised there. ``fences``:
+    the result of :func:`scan_fences` on the same text, when the caller has it already."""
     lines = text.split("\n")
     out: list[str] = []
     done = 0
-    for fence in scan_fences(lines):
+    for fence in scan_fences(lines) if fences is None else fences:
         new = replace(fence, lines)
         if new is None:
             continue
@@ -280,7 +281,8 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
         return plans[j][0].base if j in plans else _indent_of(lines[j])
 
     problems: list[tuple[int, str]] = []
-    for fence in reversed(list(scan_fences(lines))):  # bottom up: whether the fence below converts matters
+    fences = list(scan_fences(lines))
+    for fence in reversed(fences):  # bottom up: whether the fence below converts matters
         source = "\n".join(fence.body)
         if fence.info.lower() not in ("", "text") or "\r" in source or not looks_like_diagram(source):
             continue  # (a lone "\r" would end a line for Python-Markdown but not for us)
@@ -300,6 +302,8 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
     for line, message in sorted(problems):
         if on_error is not None:
             on_error(line, message)
+    if not plans:
+        return markdown
     last_end = -1  # closing line of the last converted fence: it already left a blank line after itself
 
     def replace(fence: Fence, lines: Sequence[str]) -> list[str] | None:
@@ -309,8 +313,10 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
         grid = plans[fence.start][1]
         title = preceding_prose(lines, fence.start) or DEFAULT_TITLE
         out = [""] if fence.start and lines[fence.start - 1].strip() and fence.start - 1 != last_end else []
-        out += [mermaid_opener(fence.marker, title, describe(grid)), *to_mermaid(grid).rstrip("\n").split("\n"), fence.marker, ""]
-        out += [f'??? note "{TEXT_VERSION}"', "", f"    {title}。{escape_markdown(describe(grid))}", ""]
+        description = describe(grid)
+        out += [mermaid_opener(fence.marker, title, description), *to_mermaid(grid).rstrip("\n").split("\n"),
+                fence.marker, ""]
+        out += [f'??? note "{TEXT_VERSION}"', "", f"    {title}。{escape_markdown(description)}", ""]
         out += [f"    {fence.marker}{SOURCE_INFO}", *(f"    {line}" for line in fence.body)]
         out.append(f"    {fence.marker}")
         after = fence.end + 1
@@ -323,4 +329,4 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
         last_end = fence.end
         return out
 
-    return rewrite_fences(markdown, replace)
+    return rewrite_fences(markdown, replace, fences)

@@ -27,8 +27,8 @@ def prefix_page_ids(html: str) -> str:
     starts = list(_PAGE.finditer(html))
     if not starts:
         return html
-    targets = {match.group(2) for match in _TARGET.finditer(html)}
-    existing = {match.group(3) for match in _ANCHOR.finditer(html)}
+    targets = {target for _, target in _TARGET.findall(html)}
+    existing = {value for _, _, value in _ANCHOR.findall(html)}
     out = [html[: starts[0].end()]]
     for k, start in enumerate(starts):
         prefix = start.group(3)

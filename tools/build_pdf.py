@@ -11,10 +11,9 @@ SITE_DIR is a site built by ``mkdocs build`` (default ``site``); the PDF goes to
 2. That page is served on 127.0.0.1 from a thread (ES modules need http) and opened in Debian's
    headless Chromium through Playwright, in print media with the light palette. Any request that would
    leave 127.0.0.1 is aborted and fails the export.
-3. The print page loads the Mermaid loader like any diagram page (overrides/partials/diagrams.html); if
-   it has none, the module script of a built diagram page is added. The export waits until the loader
-   reports every diagram drawn (SVG in the page, so vector in the PDF), and fails on a diagram error or
-   a timeout.
+3. The print page loads the Mermaid loader like any diagram page (overrides/partials/diagrams.html);
+   without it the export fails. The export waits until the loader reports every diagram drawn (SVG in
+   the page, so vector in the PDF), and fails on a diagram error or a timeout.
 4. Checks before printing: the build date goes on the cover (SOURCE_DATE_EPOCH when set), every
    character has a glyph in an installed font (no tofu), no U+FFFD; headings get aria-levels from the
    nav depth so that Chromium's outline nests pages under their chapters.
@@ -113,22 +112,6 @@ def fallback_font(char: str) -> str | None:
     return families[0] if families else None
 
 
-def find_loader(site: Path, prefix: str) -> str | None:
-    """The Mermaid module script of the first built diagram page, its import made absolute."""
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site)
-        if relative.parts[0] == PRINT_PAGE_URI.strip("/"):
-            continue
-        text = path.read_text(encoding="utf-8")
-        if "mermaid" not in text:
-            continue
-        folder = relative.parent.as_posix().strip(".")
-        script = loader_script(text, prefix + (folder + "/" if folder else ""))
-        if script:
-            return script.source()
-    return None
-
-
 # -- the server --------------------------------------------------------------------------------------------
 
 
@@ -174,19 +157,10 @@ JS_PREPARE = """(date) => {
     if (h.parentElement.classList.contains('md-section')) depth--;   // the chapter's own title
     h.setAttribute('aria-level', String(Math.min(Number(h.tagName[1]) + depth, 6)));
   }
-  // mkdocs-print-site-plugin prefixes ids with the page key by a regex that misses some (an id after
-  // another tag on the same line: footnote back-references, code line anchors); links already point
-  // at the prefixed id. Give such targets their prefixed id, looked up in the link's own page only.
-  let dangling = [];
-  for (const a of root.querySelectorAll('a[href^="#"]')) {
-    const id = decodeURIComponent(a.getAttribute('href').slice(1));
-    if (!id || document.getElementById(id)) continue;
-    const page = a.closest('section.print-page[id]:not(.md-section)');
-    const rest = page && id.startsWith(page.id + '-') ? id.slice(page.id.length + 1) : null;
-    const target = rest && [...page.querySelectorAll('[id]')].find(e => e.id === rest);
-    if (target) target.id = id; else dangling.push(id);
-  }
-  window.__danglingLinks = dangling;
+  // In-page links with no target (hooks/print_page.py gives print-site's unprefixed ids their prefix).
+  window.__danglingLinks = [...root.querySelectorAll('a[href^="#"]')]
+    .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))
+    .filter(id => id && !document.getElementById(id));
   return Promise.all([...document.images].filter(i => !i.complete)
     .map(i => new Promise(r => { i.onload = i.onerror = r; })));
 }"""
@@ -373,8 +347,7 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
     date = japanese_date(moment)
     print_html = print_page.read_text(encoding="utf-8")
     prefix = site_prefix(print_html)  # Material's absolute base on this page: serve the site there
-    own_loader = loader_script(print_html, "/") is not None
-    loader = find_loader(site, prefix) if 'class="mermaid"' in print_html and not own_loader else None
+    has_loader = loader_script(print_html, "/") is not None
 
     with serve(site, prefix) as base, sync_playwright() as playwright:
         log(f"serving the site on {base}; starting Chromium ({options['executable_path']})")
@@ -415,10 +388,9 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
 
             total = page.locator("div.mermaid").count()
             if total:
-                if not own_loader:
-                    if loader is None:
-                        raise PdfError("the print page has diagrams but no built page has the Mermaid loader script")
-                    page.add_script_tag(type="module", content=loader)
+                if not has_loader:
+                    raise PdfError("the print page has diagrams but no Mermaid loader script "
+                                   "(overrides/partials/diagrams.html writes it; is extra.diagrams set?)")
                 log(f"drawing {total} diagram(s) with the site's Mermaid loader")
                 try:
                     page.wait_for_function(JS_DIAGRAMS_DONE, timeout=DIAGRAM_TIMEOUT_MS)

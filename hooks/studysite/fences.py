@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from dataclasses import replace as replace_field
 
 from studysite.fence_attrs import mermaid_opener
-from studysite.layer_diagram import DiagramError, Grid, describe, looks_like_diagram, parse, to_mermaid
+from studysite.layer_diagram import ONE_LINE, DiagramError, Grid, describe, looks_like_diagram, parse, to_mermaid
 
 TAB_LENGTH = 4  # Python-Markdown's
 
@@ -146,14 +146,8 @@ def preceding_prose(lines: Sequence[str], index: int, limit: int = 80) -> str | 
     return text if 0 < len(text) <= limit else None
 
 
-#: ASCII punctuation → numeric entity, control characters (category Cc) → U+FFFD, the line and paragraph
-#: separators (Zl, Zp) → space.
-_ESCAPES = {
-    **{ord(ch): f"&#{ord(ch)};" for ch in string.punctuation},
-    **{code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))},
-    0x2028: " ",
-    0x2029: " ",
-}
+#: ASCII punctuation → numeric entity, and the text kept on one line (see layer_diagram.ONE_LINE).
+_ESCAPES = {**ONE_LINE, **{ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}}
 
 
 def escape_markdown(text: str) -> str:

@@ -35,14 +35,11 @@ _LABEL_ESCAPES = {
     ord(";"): "#59;", ord("`"): "#96;", ord("%"): "#37;", ord("\\"): "#92;",
     ord("\ufb02"): "\ufb02\u2060", ord("\u00b6"): "\u00b6\u2060",
 }
-#: escape_label in one pass: control characters (Cc) → U+FFFD, line/paragraph separators → space, then
-#: the entity codes above (none of them applies to a control character or a separator).
-_LABEL_TABLE = {
-    **{code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))},
-    0x2028: " ",
-    0x2029: " ",
-    **_LABEL_ESCAPES,
-}
+#: A ``str.translate`` table that keeps text on one line: control characters (category Cc) become U+FFFD,
+#: the line and paragraph separators (Zl, Zp) spaces.
+ONE_LINE = {**{code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))}, 0x2028: " ", 0x2029: " "}
+#: escape_label in one pass (none of the entity codes applies to a control character or a separator).
+_LABEL_TABLE = {**ONE_LINE, **_LABEL_ESCAPES}
 
 
 class DiagramError(ValueError):

@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from dataclasses import replace as replace_field
 
 from studysite.fence_attrs import mermaid_opener
-from studysite.layer_diagram import ONE_LINE, DiagramError, Grid, describe, looks_like_diagram, parse, to_mermaid
+from studysite.layer_diagram import (
+    ONE_LINE,
+    DiagramError,
+    Grid,
+    describe,
+    looks_like_diagram,
+    parse,
+    to_mermaid,
+)
 
 TAB_LENGTH = 4  # Python-Markdown's
 

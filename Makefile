@@ -21,6 +21,9 @@ $(STAMPS)/python: requirements.lock
 	@mkdir -p $(STAMPS)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@# the package in src/ is importable by name from the venv (hooks, tools, bench and tests alike)
+	@$(BIN)/python -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "studysite.pth").write_text(str(pathlib.Path("src").resolve()) + "\n")'
+	@$(BIN)/python -c 'import studysite'
 	@touch $@
 
 $(STAMPS)/node: package-lock.json
@@ -69,7 +72,7 @@ pdf: setup
 offline: setup
 	rm -rf dist/offline dist/container-study-notes-offline.zip
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir dist/offline/container-study-notes-offline
-	PYTHONPATH=hooks $(BIN)/python -m studysite.offline dist/offline/container-study-notes-offline \
+	$(BIN)/python -m studysite.site.offline dist/offline/container-study-notes-offline \
 	  dist/container-study-notes-offline.zip
 
 # Measurements against their budgets, written to bench/report.md (never timed in tests).

@@ -16,11 +16,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "bench"))
 
-from seed import seed_diagrams  # noqa: E402
-from studysite.fences import convert_layer_diagrams  # noqa: E402
+from seed import seed_diagrams
+from studysite.diagrams.layers import convert_layer_diagrams
 
 SEED_VM = seed_diagrams()[0].rstrip("\n")
 

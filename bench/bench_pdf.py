@@ -18,9 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT)]
 
-from tests.conftest import build_site  # noqa: E402
+from studysite.testing.project import build_site
 
 TOOL = ROOT / "tools" / "build_pdf.py"
 

@@ -23,10 +23,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT), str(ROOT / "bench")]
 
-from seed import seed_diagrams  # noqa: E402
-from tests.conftest import copy_project  # noqa: E402
+from seed import seed_diagrams
+from studysite.testing.project import copy_project
 
 #: Every hook that changes pages or the index; mermaid_assets (adds the library files) and offline_assets
 #: (does nothing online) stay on.
@@ -79,7 +78,7 @@ def synthetic_page(i: int, mermaid: bool) -> str:
         + "```python\nprint('hello')\n```\n"
     )
     if mermaid:  # "converted by hand": exactly what the hook would write, done before the build
-        from studysite.fences import convert_layer_diagrams
+        from studysite.diagrams.layers import convert_layer_diagrams
 
         page = convert_layer_diagrams(page)
     return page

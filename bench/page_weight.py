@@ -14,10 +14,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT)]
 
-from tests.conftest import build_site  # noqa: E402
-from tests.harness import chromium, page_weight, record, serve, site_pages, wait_for_diagrams  # noqa: E402
+from studysite.testing.project import build_site
+from studysite.testing.browser import chromium, page_weight, record, serve, site_pages, wait_for_diagrams
 
 DIAGRAM_BUDGET = 1_200_000
 TEXT_BUDGET = 450_000

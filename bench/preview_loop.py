@@ -19,10 +19,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT), str(ROOT / "bench")]
 
-from build_scale import make_synthetic  # noqa: E402
-from tests.conftest import copy_project  # noqa: E402
+from build_scale import make_synthetic
+from studysite.testing.project import copy_project
 
 PAGE = "docs/docker-1/vm-vs-container.md"
 URL_PATH = "docker-1/vm-vs-container/"

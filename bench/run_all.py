@@ -16,12 +16,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT), str(ROOT / "bench")]
 
-import build_scale  # noqa: E402
-import page_weight  # noqa: E402
-import preview_loop  # noqa: E402
-from tests.conftest import build_site  # noqa: E402
+import build_scale
+import page_weight
+import preview_loop
+from studysite.testing.project import build_site
 
 
 def ok(flag: bool) -> str:

@@ -18,11 +18,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT)]
 
-from tests.conftest import build_site  # noqa: E402
-from tests.harness import chromium, record, serve  # noqa: E402
-from tests.test_search import CASES, PLACEHOLDER, page_of, search  # noqa: E402
+from studysite.testing.project import build_site
+from studysite.testing.browser import chromium, record, serve
+from studysite.testing.search import PLACEHOLDER, page_of, search
+from studysite.testing.search_cases import CASES
 
 
 def keys_search(page, base: str, query: str) -> tuple[str, list[str]]:
@@ -105,7 +105,7 @@ def main() -> None:
             site = Path(tmp) / "site"
             project = ROOT
             if args.before:
-                from tests.conftest import copy_project
+                from studysite.testing.project import copy_project
 
                 project = copy_project(Path(tmp) / "project")
                 config = project / "mkdocs.yml"

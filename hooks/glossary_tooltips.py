@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from studysite.glossary import Glossary, GlossaryError, annotate, compile_glossary, parse_abbreviations
+from studysite.notes.glossary import Glossary, GlossaryError, annotate, compile_glossary, parse_abbreviations
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

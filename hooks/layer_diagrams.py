@@ -2,7 +2,7 @@
 
 Unlabeled and ``text`` fences that hold a box diagram become ``mermaid`` fences followed by a collapsed
 "テキスト版" block with the original drawing; everything else is left byte for byte. The work is done by
-``studysite.fences`` / ``studysite.layer_diagram``; this module only connects it to MkDocs. A diagram
+``studysite.notes.fences`` / ``studysite.diagrams.layer_diagram``; this module only connects it to MkDocs. A diagram
 that does not parse stays as code and logs a warning with ``file:line``, which fails ``--strict``.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
-from studysite.fences import convert_layer_diagrams
+from studysite.diagrams.layers import convert_layer_diagrams
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

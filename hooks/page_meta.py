@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from studysite.meta import first_paragraph
+from studysite.notes.meta import first_paragraph
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,4 +1,4 @@
-"""Repair the combined print page after mkdocs-print-site-plugin wrote it (see studysite/print_page.py).
+"""Repair the combined print page after mkdocs-print-site-plugin wrote it (see studysite.site.print_page).
 
 print-site writes ``print_page/index.html`` (``print_page.html`` without directory URLs) in its
 ``on_post_build``; hooks run after plugins, so the file is there when this hook reads it.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studysite.print_page import prefix_page_ids
+from studysite.site.print_page import prefix_page_ids
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,4 +1,4 @@
-"""Japanese search: rewrite Material's search index after the build (see studysite/search_ja.py).
+"""Japanese search: rewrite Material's search index after the build (see studysite.search.ja).
 
 The search plugin writes ``search/search_index.json`` in its ``on_post_build``; this hook runs after it
 (hooks come after plugins) and replaces the file with the augmented index: the shared separator, the
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from studysite.search_ja import augment_json, check_config, sudachi_splitter
+from studysite.search.ja import augment_json, check_config, sudachi_splitter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

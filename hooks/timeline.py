@@ -4,8 +4,8 @@ A page opts in by having the marker alone on a line (outside code fences); the h
 Mermaid timeline diagram and the list of events (template ``partials/timeline.html`` from the theme dirs,
 so ``overrides/`` can restyle it). Pages without the marker are left untouched. The data is read and checked
 once per build, in ``on_pre_build`` (``mkdocs serve`` watches ``data/`` and rebuilds with the new data); bad
-data stops the build with file:line, event id and field. The logic lives in ``studysite.timeline_data`` and
-``studysite.timeline_render``; this module only adapts it to MkDocs.
+data stops the build with file:line, event id and field. The logic lives in ``studysite.timeline.data`` and
+``studysite.timeline.render``; this module only adapts it to MkDocs.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from studysite.timeline_data import Timeline, TimelineError, load_timeline
-from studysite.timeline_render import insert_timeline, render_block, repeated_ids
+from studysite.timeline.data import Timeline, TimelineError, load_timeline
+from studysite.timeline.render import insert_timeline, render_block, repeated_ids
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studysite.a11y import SEARCH_DIALOG, label_search_dialog
+from studysite.site.a11y import SEARCH_DIALOG, label_search_dialog
 
 
 def test_labels_the_dialog_once() -> None:

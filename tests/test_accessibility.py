@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import record, site_pages, wait_for_diagrams
+from studysite.testing.browser import record, site_pages, wait_for_diagrams
 
 pytestmark = pytest.mark.browser
 

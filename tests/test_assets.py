@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite.assets import diagram_settings_problems, exclude_diagrams_from_search, mermaid_assets
+from studysite.diagrams.assets import diagram_settings_problems, exclude_diagrams_from_search, mermaid_assets
 
 ROOT = Path(__file__).resolve().parent.parent
 

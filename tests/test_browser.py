@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.harness import expected_labels, page_weight, record, site_pages, squash, wait_for_diagrams
+from studysite.testing.browser import expected_labels, page_weight, record, site_pages, squash, wait_for_diagrams
 
 pytestmark = pytest.mark.browser
 

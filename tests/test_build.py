@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, copy_project
-from tests.harness import nav_pages
+from studysite.testing.project import build_site, copy_project
+from studysite.testing.browser import nav_pages
 
 pytestmark = pytest.mark.slow
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
-from tests.conftest import ROOT, build_site, copy_project
-from tests.harness import nav_pages
+from studysite.testing.project import ROOT, build_site, copy_project
+from studysite.testing.browser import nav_pages
 
 DOCS = ROOT / "docs"
 SEED = ROOT / "tests" / "fixtures" / "docker-1.md"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studysite.fence_attrs import attribute_value, mermaid_opener
+from studysite.diagrams.attrs import attribute_value, mermaid_opener
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,9 @@ import difflib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from studysite.fences import (
-    DEFAULT_TITLE,
+from studysite.diagrams.layers import DEFAULT_TITLE, convert_layer_diagrams
+from studysite.notes.fences import (
     Fence,
-    convert_layer_diagrams,
     escape_markdown,
     preceding_prose,
     rewrite_fences,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studysite.glossary import GlossaryError, annotate, compile_glossary, parse_abbreviations
+from studysite.notes.glossary import GlossaryError, annotate, compile_glossary, parse_abbreviations
 
 G = compile_glossary({"コンテナ": "C", "コンテナエンジン": "CE", "OCI": "O", "LXC": "L", "Docker Hub": "H"})
 

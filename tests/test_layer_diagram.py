@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from studysite.layer_diagram import (
+from studysite.diagrams.layer_diagram import (
     DiagramError,
     char_width,
     convert,
@@ -173,7 +173,7 @@ CASES = {
 """, mermaid(
         "  columns 2",
         '  b1["#lt;script#gt;alert(1)#lt;/script#gt;"] b2["#quot;q#quot; #amp; \'a\' #59;"]',
-        '  b3["a#35;b c#96;d#96; 100#37; #92;o/ #37;#37;{init: {}}#37;#37; [x](y)"]:2',
+        '  b3["a#35;b c#96;d#96; 100#37; #92;o/ #37;#37;#123;init#58; #123;#125;#125;#37;#37; [x](y)"]:2',
     )),
     "a box with two text lines (joined with <br>), blank lines around the drawing": ("""
 
@@ -267,11 +267,11 @@ def test_no_accessibility_lines_in_the_mermaid() -> None:
 @pytest.mark.parametrize(
     ("text", "escaped"),
     [
-        ('"]:3 x["', "#quot;]:3 x[#quot;"),
+        ('"]:3 x["', "#quot;]#58;3 x[#quot;"),
         ("<img src=x onerror=alert(1)>", "#lt;img src=x onerror=alert(1)#gt;"),
         ("&amp; #quot;", "#amp;amp#59; #35;quot#59;"),
         ("`md`", "#96;md#96;"),
-        ("%%{init: {'theme':'dark'}}%%", "#37;#37;{init: {'theme':'dark'}}#37;#37;"),
+        ("%%{init: {'theme':'dark'}}%%", "#37;#37;#123;init#58; #123;'theme'#58;'dark'#125;#125;#37;#37;"),
         ("a\x00b\x1fc\u2028d", "a\ufffdb\ufffdc d"),
         # Mermaid's own entity markers
         ("\ufb02\u00b0x\u00b6\u00df", "\ufb02\u2060\u00b0x\u00b6\u2060\u00df"),

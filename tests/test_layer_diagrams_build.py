@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, copy_project
-from tests.harness import record, serve, squash, wait_for_diagrams
+from studysite.testing.project import build_site, copy_project
+from studysite.testing.browser import record, serve, squash, wait_for_diagrams
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = ROOT / "hooks" / "layer_diagrams.py"

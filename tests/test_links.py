@@ -14,8 +14,8 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import SUB_PATH, build_site, copy_project
-from tests.harness import serve, site_pages
+from studysite.testing.project import SUB_PATH, build_site, copy_project
+from studysite.testing.browser import serve, site_pages
 
 pytestmark = pytest.mark.slow
 
@@ -143,7 +143,7 @@ def site_problems(site_dir: Path, site_url: str) -> list[Problem]:
 def made_after_the_build(problem: Problem) -> bool:
     """The PDF is written by tools/build_pdf.py after `mkdocs build` (tests/test_pdf.py checks it); the
     session's site has no PDF, so a link to exactly that file is the one missing target allowed here."""
-    from studysite.pdf import PDF_URI
+    from studysite.pdf.core import PDF_URI
 
     return problem.raw.endswith(PDF_URI) and problem.detail.endswith("HTTP 404")
 
@@ -206,7 +206,7 @@ def test_sitemap_lists_every_page_with_absolute_urls(tmp_path: Path, site_url: s
 
 
 def test_the_home_page_links_the_pdf_where_the_exporter_writes_it(site_dir: Path):
-    from studysite.pdf import PDF_URI
+    from studysite.pdf.core import PDF_URI
 
     assert f'href="{PDF_URI}"' in (site_dir / "index.html").read_text(encoding="utf-8")
     assert f"path_to_pdf: {PDF_URI}" in (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text("utf-8")

@@ -11,10 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from studysite.offline import LIBRARY_URI, SHIM_URI, online_only, remote_urls, zip_site
+from studysite.site.offline import LIBRARY_URI, SHIM_URI, online_only, remote_urls, zip_site
 
-from tests.conftest import ROOT, copy_project
-from tests.harness import expected_labels, squash, wait_for_diagrams
+from studysite.testing.project import ROOT, copy_project
+from studysite.testing.browser import expected_labels, squash, wait_for_diagrams
 
 ZIP_NAME = "container-study-notes-offline"
 PAGE = "docker-1/vm-vs-container"

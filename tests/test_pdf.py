@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.harness import nav_pages
-from studysite.pdf import (
+from studysite.testing.browser import nav_pages
+from studysite.pdf.core import (
     build_time,
     japanese_date,
     loader_script,
@@ -349,12 +349,12 @@ def test_missing_japanese_fonts_fail_before_chromium_starts(site_dir, tmp_path):
 
 
 def test_missing_chromium_fails_with_what_to_install(site_dir, tmp_path, monkeypatch, capsys):
-    import studysite.chromium
+    import studysite.site.browser
 
     spec = importlib.util.spec_from_file_location("build_pdf_under_test", TOOL)
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    monkeypatch.setattr(studysite.chromium, "CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.setattr(studysite.site.browser, "CHROMIUM", str(tmp_path / "no-chromium"))
     monkeypatch.setenv("PATH", str(tmp_path))
     out = tmp_path / "out" / "site.pdf"
     assert tool.main([str(site_dir), "-o", str(out), "-q"]) == 1
@@ -363,7 +363,7 @@ def test_missing_chromium_fails_with_what_to_install(site_dir, tmp_path, monkeyp
     assert not out.exists()
 
 
-# -- the pure helpers (hooks/studysite/pdf.py) ---------------------------------------------------------------
+# -- the pure helpers (studysite.pdf.core) ---------------------------------------------------------------
 
 
 def test_build_time_follows_source_date_epoch():

@@ -1,4 +1,4 @@
-"""studysite.print_page: ids on print-site's combined page, prefixed where its links expect them."""
+"""studysite.site.print_page: ids on print-site's combined page, prefixed where its links expect them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studysite.print_page import prefix_page_ids
+from studysite.site.print_page import prefix_page_ids
 
 PAGE_A = '<section class="print-page" id="docker-1-x" heading-number="2.1">'
 PAGE_B = '<section class="print-page" id="docker-1-y" heading-number="2.2">'

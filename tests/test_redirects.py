@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SUB_PATH, build_site, copy_project
-from tests.harness import record, serve
+from studysite.testing.project import ROOT, SUB_PATH, build_site, copy_project
+from studysite.testing.browser import record, serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

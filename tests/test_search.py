@@ -8,165 +8,13 @@ Hit rate before/after any change to search: ``.venv/bin/python bench/search_hits
 
 from __future__ import annotations
 
-import re
-import time
-from dataclasses import dataclass
-from urllib.parse import urlsplit
-
 import pytest
 
-from tests.harness import record
+from studysite.testing.browser import record
+from studysite.testing.search import PLACEHOLDER, page_of, search
+from studysite.testing.search_cases import CASES, GLOSSARY, HISTORY, PLATFORM, PORTABILITY, VM, WHAT, Case
 
 pytestmark = pytest.mark.browser
-
-PLACEHOLDER = "検索キーワードを入力してください"
-
-
-@dataclass(frozen=True)
-class Case:
-    query: str
-    page: str  # path below the site root, "" for the home page
-    within: int  # 1: the page must come first; 3: among the first three pages
-
-    def __str__(self) -> str:
-        return self.query
-
-
-HOME, CHAPTER, GLOSSARY = "", "docker-1/", "glossary/"
-WHAT, VM, HISTORY = "docker-1/what-is-a-container/", "docker-1/vm-vs-container/", "docker-1/history/"
-PLATFORM, PORTABILITY = "docker-1/docker-platform/", "docker-1/portability/"
-
-CASES: tuple[Case, ...] = (
-    # How "within" is set, from the notes' text and before measuring:
-    #   1  the query is (in) the title or a heading of that page and of no other, or its words stand
-    #      together on that page only;
-    #   3  a term with its own glossary entry and no heading of its own (the glossary may come first;
-    #      the page that explains the term in context must follow), a phrase that the glossary or
-    #      another page repeats, or a word used on most pages.
-    # When a note changes, apply the same rules again.
-    # katakana terms
-    Case("コンテナ", WHAT, 3),
-    Case("ハイパーバイザ", VM, 3),
-    Case("ハイパーバイザー", VM, 3),  # long-vowel spelling; the notes write ハイパーバイザ
-    Case("カーネル", VM, 3),
-    Case("ポータビリティ", PORTABILITY, 1),
-    Case("オーケストレーション", PORTABILITY, 3),
-    Case("サンドボックス", HISTORY, 3),
-    Case("プロビジョニング", PLATFORM, 3),
-    Case("クラスタマネージャ", PLATFORM, 3),
-    Case("レイヤー構成", VM, 1),
-    # later parts of compounds: found only if the index knows the compound's parts
-    Case("マネージャー", PLATFORM, 3),  # クラスタマネージャ, long-vowel spelling
-    Case("イメージ", HISTORY, 3),  # コンテナイメージ; the Docker Hub event explains it
-    Case("エンジン", PLATFORM, 3),  # Dockerエンジン, コンテナエンジン
-    Case("ネームスペース", HISTORY, 3),  # カーネルネームスペース
-    Case("サービス", PLATFORM, 3),  # クラウドサービス
-    Case("ユーザー", HISTORY, 1),  # エンドユーザー; a history heading has ユーザー
-    Case("担当者", PORTABILITY, 1),  # 運用担当者
-    Case("要素", PLATFORM, 3),  # 構成要素
-    # kanji compounds
-    Case("隔離", PORTABILITY, 3),
-    Case("仮想化", GLOSSARY, 1),
-    Case("可搬性", WHAT, 3),
-    Case("標準化", PLATFORM, 1),
-    Case("依存対象", WHAT, 3),
-    Case("共同作業", PORTABILITY, 1),
-    Case("歴史", HISTORY, 1),
-    Case("互換性", PORTABILITY, 1),
-    Case("仮想マシン", GLOSSARY, 1),
-    Case("軽量", WHAT, 1),
-    # mixed Japanese and English
-    Case("Dockerエンジン", PLATFORM, 1),
-    Case("Docker Hub とは", PLATFORM, 3),  # a history heading has Docker Hub too
-    Case("LXC プロジェクト", HISTORY, 1),
-    Case("Docker社のツール", PLATFORM, 1),
-    Case("Linuxカーネル", PORTABILITY, 3),
-    Case("ゲストOS", VM, 3),
-    # English product names
-    Case("Docker", PLATFORM, 3),
-    Case("OpenVZ", HISTORY, 1),
-    Case("cgroups", HISTORY, 1),
-    Case("OCI", HISTORY, 1),
-    Case("Kitematic", HISTORY, 1),
-    Case("chroot", HISTORY, 1),
-    Case("Solaris Zones", HISTORY, 1),
-    # longer phrases
-    Case("コンテナの起動", WHAT, 1),
-    Case("ホストOSのカーネル", VM, 3),
-    Case("VMとコンテナの違い", VM, 3),  # VMとコンテナ heads two pages
-    Case("コンテナとは", WHAT, 1),
-    Case("なぜ注目されているか", WHAT, 3),
-    Case("どこでも動く", PORTABILITY, 1),
-    Case("コンテナを配布するサービス", PLATFORM, 3),
-    Case("隔離の度合い", VM, 1),
-)
-
-_ASCII = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
-
-
-def type_query(page, query: str) -> None:
-    """Type ``query`` into the focused box as a reader does: ASCII on the keyboard, the rest through an IME.
-
-    An IME commit is a composition, its end and a key up (Enter); Playwright's ``keyboard.type`` would insert
-    non-ASCII text with no key events at all, which Material's search box does not read.
-    """
-    cdp = page.context.new_cdp_session(page)
-    try:
-        for run in _ASCII.findall(query):
-            if run.isascii():
-                page.keyboard.type(run)
-                continue
-            end = len(run)
-            cdp.send("Input.imeSetComposition", {"text": run, "selectionStart": end, "selectionEnd": end})
-            cdp.send("Input.insertText", {"text": run})
-            cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Enter", "code": "Enter",
-                                                "windowsVirtualKeyCode": 13, "nativeVirtualKeyCode": 13})
-    finally:
-        cdp.detach()
-
-
-def page_of(href: str, base: str) -> str:
-    """The page path below the site root of a result link (no query, no fragment)."""
-    path = urlsplit(href).path
-    root = urlsplit(base).path
-    return path[len(root):] if path.startswith(root) else path
-
-
-_RESULTS = """() => [
-  document.querySelector('.md-search-result__meta').textContent,
-  [...document.querySelectorAll('.md-search-result__item > .md-search-result__link:first-child')]
-    .map(e => e.href),
-]"""
-
-
-def search(page, base: str, query: str, timeout: float = 10.0, settle: float = 0.3) -> tuple[str, list[str]]:
-    """Run ``query`` in the open page's search box; return the result count line and the pages in order.
-
-    Material searches on every key, so the list first shows the results of a query's beginning: the
-    answer is read once the list has shown something other than the empty-box placeholder and has not
-    changed for ``settle`` seconds.
-    """
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.dispatch_event("keyup")
-    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent === t",
-                           arg=PLACEHOLDER, timeout=timeout * 1000)
-    type_query(page, query)
-    deadline = time.monotonic() + timeout
-    last, since = None, time.monotonic()
-    while True:
-        now = page.evaluate(_RESULTS)
-        if now != last:
-            last, since = now, time.monotonic()
-        elif now[0] != PLACEHOLDER and time.monotonic() - since >= settle:
-            break
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{query!r}: the result list did not settle: {now}")
-        page.wait_for_timeout(50)
-    meta, hrefs = last
-    return meta, [page_of(href, base) for href in hrefs]
-
 
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
@@ -180,7 +28,7 @@ def search_page(browser, site_url):
 
 
 #: Cases the search is known to miss, with why (none now). Lunr has no phrase matching: a query's pieces
-#: are scored apart; see hooks/studysite/search_ja.py for what keeps a title from outweighing them.
+#: are scored apart; see src/studysite/search/ja.py for what keeps a title from outweighing them.
 KNOWN_MISSES: dict[str, str] = {}
 
 

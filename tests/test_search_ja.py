@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studysite.search_ja import (
+from studysite.search.ja import (
     FIELD,
     LENGTH_WEIGHT,
     SEPARATOR,

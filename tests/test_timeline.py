@@ -21,8 +21,8 @@ from types import SimpleNamespace
 import jsonschema
 import pytest
 import yaml
-from studysite.timeline_data import TimelineError, load_timeline, parse_date, parse_timeline
-from studysite.timeline_render import insert_timeline, mermaid_text, render_html, render_mermaid, repeated_ids
+from studysite.timeline.data import TimelineError, load_timeline, parse_date, parse_timeline
+from studysite.timeline.render import insert_timeline, mermaid_text, render_html, render_mermaid, repeated_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "timeline"

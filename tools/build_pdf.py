@@ -39,11 +39,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from studysite.chromium import launch_options  # noqa: E402
-from studysite.serve import serve  # noqa: E402
-from studysite.pdf import (  # noqa: E402
+from studysite.site.browser import launch_options
+from studysite.site.serve import serve
+from studysite.pdf.core import (
     CODE_FONT,
     PDF_URI,
     PRINT_PAGE_URI,

@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-from studysite.chromium import launch_options  # noqa: E402
+from playwright.sync_api import sync_playwright
+from studysite.site.browser import launch_options
 
 CARD = """<!doctype html><html lang="ja"><meta charset="utf-8"><style>
 body{margin:0;width:1200px;height:630px;display:flex;flex-direction:column;justify-content:center;

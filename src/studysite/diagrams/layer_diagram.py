@@ -24,24 +24,11 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
 
+from studysite.diagrams.escape import escape_label
+
 TAB_SIZE = 8
 LINE_BREAK = "<br>"
 TITLE_CLASS = "layerTitle"
-#: Mermaid entity codes (``#name;``/``#code;``) for whatever could end the label string or start HTML, a
-#: directive (``%%{``) or a markdown string. Mermaid marks entities with the pairs "ﬂ°" and "¶ß" while
-#: decoding, so a word joiner (U+2060) splits those pairs when they occur in a label.
-_LABEL_ESCAPES = {
-    ord('"'): "#quot;", ord("<"): "#lt;", ord(">"): "#gt;", ord("&"): "#amp;", ord("#"): "#35;",
-    ord(";"): "#59;", ord("`"): "#96;", ord("%"): "#37;", ord("\\"): "#92;",
-    ord("\ufb02"): "\ufb02\u2060", ord("\u00b6"): "\u00b6\u2060",
-}
-#: A ``str.translate`` table that keeps text on one line: control characters (category Cc) become U+FFFD,
-#: the line and paragraph separators (Zl, Zp) spaces.
-ONE_LINE = {**{code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))}, 0x2028: " ", 0x2029: " "}
-#: escape_label in one pass (none of the entity codes applies to a control character or a separator).
-_LABEL_TABLE = {**ONE_LINE, **_LABEL_ESCAPES}
-
-
 class DiagramError(ValueError):
     """The text looks like a layer diagram but cannot be read; ``line`` is 1-based within the diagram."""
 
@@ -307,12 +294,6 @@ def _words(line: _Line) -> list[tuple[int, int, str]]:
     if first >= 0:
         words.append((line.cols[first], end, line.text[first:last + 1]))
     return words
-
-
-def escape_label(text: str) -> str:
-    """Mermaid entity codes for anything that could break out of ``["…"]``; control characters become
-    U+FFFD and line/paragraph separators spaces."""
-    return text.translate(_LABEL_TABLE)
 
 
 def _cells(row: tuple[Box, ...], columns: int) -> list[tuple[int, Box | None]]:

@@ -5,7 +5,7 @@ browsers load no ES modules and run no web workers. So it serves Mermaid's self-
 (loaded by the classic script ``assets/javascripts/mermaid-offline.js``) instead of the ESM build and its chunks, and Material's search
 runs through the ``iframe-worker`` shim, served from the bundle instead of from a CDN.
 
-Run as ``python -m studysite.offline SITE_DIR ZIP`` to zip a built offline site (``make offline``).
+Run as ``python -m studysite.site.offline SITE_DIR ZIP`` to zip a built offline site (``make offline``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from studysite.assets import SITE_DIR, Asset
+from studysite.diagrams.assets import SITE_DIR, Asset
 
 #: Where the iframe-worker shim lands. Material's offline plugin only adds its CDN copy of the shim when no
 #: entry of ``extra.polyfills`` contains "iframe-worker", so this path must keep that name in it.
@@ -88,7 +88,7 @@ def zip_site(site_dir: Path, zip_path: Path, root: str | None = None) -> list[st
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print("usage: python -m studysite.offline SITE_DIR ZIP", file=sys.stderr)
+        print("usage: python -m studysite.site.offline SITE_DIR ZIP", file=sys.stderr)
         return 2
     site_dir, zip_path = Path(argv[0]), Path(argv[1])
     names = zip_site(site_dir, zip_path)

@@ -1,6 +1,6 @@
 """Load the history timeline (``data/timeline.yml``) into typed data, checked against its JSON Schema.
 
-Text in, typed data out: no MkDocs here. The checks are in ``studysite.timeline_checks``; a file with problems
+Text in, typed data out: no MkDocs here. The checks are in ``studysite.timeline.checks``; a file with problems
 raises ``TimelineError`` listing all of them with file, line, event id and field.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from studysite.timeline_checks import (
+from studysite.timeline.checks import (
     EventDate,
     Path_,
     Problem,

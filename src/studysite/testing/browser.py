@@ -14,8 +14,8 @@ from typing import Iterator
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from studysite.chromium import launch_options
-from studysite.serve import serve as serve_site
+from studysite.site.browser import launch_options
+from studysite.site.serve import serve as serve_site
 
 SUB_PATH = "/study/"
 LOCAL_HOSTS = {"127.0.0.1"}

@@ -11,34 +11,13 @@ from itertools import groupby
 
 import jinja2
 
-from studysite.fence_attrs import mermaid_opener
-from studysite.timeline_data import Timeline
+from studysite.diagrams.attrs import mermaid_opener
+from studysite.diagrams.escape import escape_line as mermaid_text
+from studysite.timeline.data import Timeline
 
 #: The insertion marker: an HTML comment alone on its line (outside code fences), at most 3 spaces indented.
 MARKER_RE = re.compile(r"^ {0,3}<!--\s*timeline\s*-->\s*$")
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-
-#: Characters that mean something in Mermaid's timeline syntax or its text handling, as Mermaid entity codes
-#: (``#58;`` is drawn as ':'). One pass, so the '#' of a code is never escaped again.
-MERMAID_ENTITIES = {
-    ":": "#58;",
-    "#": "#35;",
-    ";": "#59;",
-    '"': "#quot;",
-    "<": "#lt;",
-    ">": "#gt;",
-    "&": "#amp;",
-    "%": "#37;",
-    "`": "#96;",
-    "{": "#123;",
-    "}": "#125;",
-}
-
-
-def mermaid_text(text: str) -> str:
-    """One line of diagram text: whitespace collapsed, special characters as entity codes."""
-    return "".join(MERMAID_ENTITIES.get(char, char) for char in " ".join(text.split()))
-
 
 def render_mermaid(timeline: Timeline) -> str:
     """One ```` ```mermaid ```` fence per period, top to bottom (``timeline TD``): a slot per year.

@@ -1,0 +1,1 @@
+"""Layer diagrams drawn as text: read them, write Mermaid, escape labels."""

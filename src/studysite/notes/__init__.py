@@ -1,0 +1,1 @@
+"""The notes as Markdown: fenced blocks, glossary terms, page metadata."""

@@ -1,0 +1,1 @@
+"""Search that works for Japanese (index rewriting at build time)."""

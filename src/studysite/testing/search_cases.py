@@ -1,0 +1,86 @@
+"""The search cases a student would type, with the page each expects (tests/test_search.py runs them in
+Chromium; bench/search_hits.py prints the hit rate)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Case:
+    query: str
+    page: str  # path below the site root, "" for the home page
+    within: int  # 1: the page must come first; 3: among the first three pages
+
+    def __str__(self) -> str:
+        return self.query
+
+
+HOME, CHAPTER, GLOSSARY = "", "docker-1/", "glossary/"
+WHAT, VM, HISTORY = "docker-1/what-is-a-container/", "docker-1/vm-vs-container/", "docker-1/history/"
+PLATFORM, PORTABILITY = "docker-1/docker-platform/", "docker-1/portability/"
+
+CASES: tuple[Case, ...] = (
+    # How "within" is set, from the notes' text and before measuring:
+    #   1  the query is (in) the title or a heading of that page and of no other, or its words stand
+    #      together on that page only;
+    #   3  a term with its own glossary entry and no heading of its own (the glossary may come first;
+    #      the page that explains the term in context must follow), a phrase that the glossary or
+    #      another page repeats, or a word used on most pages.
+    # When a note changes, apply the same rules again.
+    # katakana terms
+    Case("コンテナ", WHAT, 3),
+    Case("ハイパーバイザ", VM, 3),
+    Case("ハイパーバイザー", VM, 3),  # long-vowel spelling; the notes write ハイパーバイザ
+    Case("カーネル", VM, 3),
+    Case("ポータビリティ", PORTABILITY, 1),
+    Case("オーケストレーション", PORTABILITY, 3),
+    Case("サンドボックス", HISTORY, 3),
+    Case("プロビジョニング", PLATFORM, 3),
+    Case("クラスタマネージャ", PLATFORM, 3),
+    Case("レイヤー構成", VM, 1),
+    # later parts of compounds: found only if the index knows the compound's parts
+    Case("マネージャー", PLATFORM, 3),  # クラスタマネージャ, long-vowel spelling
+    Case("イメージ", HISTORY, 3),  # コンテナイメージ; the Docker Hub event explains it
+    Case("エンジン", PLATFORM, 3),  # Dockerエンジン, コンテナエンジン
+    Case("ネームスペース", HISTORY, 3),  # カーネルネームスペース
+    Case("サービス", PLATFORM, 3),  # クラウドサービス
+    Case("ユーザー", HISTORY, 1),  # エンドユーザー; a history heading has ユーザー
+    Case("担当者", PORTABILITY, 1),  # 運用担当者
+    Case("要素", PLATFORM, 3),  # 構成要素
+    # kanji compounds
+    Case("隔離", PORTABILITY, 3),
+    Case("仮想化", GLOSSARY, 1),
+    Case("可搬性", WHAT, 3),
+    Case("標準化", PLATFORM, 1),
+    Case("依存対象", WHAT, 3),
+    Case("共同作業", PORTABILITY, 1),
+    Case("歴史", HISTORY, 1),
+    Case("互換性", PORTABILITY, 1),
+    Case("仮想マシン", GLOSSARY, 1),
+    Case("軽量", WHAT, 1),
+    # mixed Japanese and English
+    Case("Dockerエンジン", PLATFORM, 1),
+    Case("Docker Hub とは", PLATFORM, 3),  # a history heading has Docker Hub too
+    Case("LXC プロジェクト", HISTORY, 1),
+    Case("Docker社のツール", PLATFORM, 1),
+    Case("Linuxカーネル", PORTABILITY, 3),
+    Case("ゲストOS", VM, 3),
+    # English product names
+    Case("Docker", PLATFORM, 3),
+    Case("OpenVZ", HISTORY, 1),
+    Case("cgroups", HISTORY, 1),
+    Case("OCI", HISTORY, 1),
+    Case("Kitematic", HISTORY, 1),
+    Case("chroot", HISTORY, 1),
+    Case("Solaris Zones", HISTORY, 1),
+    # longer phrases
+    Case("コンテナの起動", WHAT, 1),
+    Case("ホストOSのカーネル", VM, 3),
+    Case("VMとコンテナの違い", VM, 3),  # VMとコンテナ heads two pages
+    Case("コンテナとは", WHAT, 1),
+    Case("なぜ注目されているか", WHAT, 3),
+    Case("どこでも動く", PORTABILITY, 1),
+    Case("コンテナを配布するサービス", PLATFORM, 3),
+    Case("隔離の度合い", VM, 1),
+)

@@ -1,0 +1,1 @@
+"""The history timeline: its data model, loading and checks, and rendering."""

@@ -15,10 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from seed import seed_diagrams
+
 from studysite.diagrams.layers import convert_layer_diagrams
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SEED_VM = seed_diagrams()[0].rstrip("\n")
 
@@ -39,15 +40,24 @@ JAPANESE = """\
 ---------------------"""
 
 DIAGRAMS = (SEED_VM, PLUS_STYLE, JAPANESE)
-FILLER = "コンテナはホストのカーネルを共有する。VMはゲストOSを持つ。\n\n```console\n$ docker ps | head -3\n```\n"
+FILLER = (
+    "コンテナはホストのカーネルを共有する。VMはゲストOSを持つ。\n\n```console\n$ docker ps | head -3\n```\n"
+)
 
 
 def wide_diagram(columns: int) -> str:
     """One row of ``columns`` boxes above a box spanning them all."""
     top = " ".join(["----------"] * columns)
     full = "-" * len(top)
-    return "\n".join([top, " ".join([f"|c{i:<7}|" for i in range(columns)]), full,
-                      "|" + "base".ljust(len(top) - 2) + "|", full])
+    return "\n".join(
+        [
+            top,
+            " ".join([f"|c{i:<7}|" for i in range(columns)]),
+            full,
+            "|" + "base".ljust(len(top) - 2) + "|",
+            full,
+        ]
+    )
 
 
 def synthetic_note(diagrams: int) -> str:
@@ -75,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     if errors or converted != args.diagrams:
         print(f"expected {args.diagrams} conversions, got {converted}; errors: {errors[:3]}", file=sys.stderr)
         return 1
-    print(f"{args.diagrams} diagrams, {len(note):,} chars in {best * 1000:.1f} ms (best of {args.runs}): "
-          f"{args.diagrams / best:,.0f} diagrams/s, {len(note) / best:,.0f} chars/s")
+    print(
+        f"{args.diagrams} diagrams, {len(note):,} chars in {best * 1000:.1f} ms (best of {args.runs}): "
+        f"{args.diagrams / best:,.0f} diagrams/s, {len(note) / best:,.0f} chars/s"
+    )
     return 0
 
 

@@ -17,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from studysite.testing.project import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TOOL = ROOT / "tools" / "build_pdf.py"
 
@@ -33,14 +33,19 @@ def pages_of(pdf: Path) -> int:
 def export_once(site: Path, out: Path) -> dict[str, object]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1767225600")}
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, str(TOOL), str(site), "-o", str(out)],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, str(TOOL), str(site), "-o", str(out)], capture_output=True, text=True, env=env
+    )
     seconds = time.perf_counter() - start
     if result.returncode:
         sys.exit(f"export failed: {result.stderr.strip()}")
     data = out.read_bytes()
-    return {"seconds": seconds, "bytes": len(data), "pages": pages_of(out),
-            "sha256": hashlib.sha256(data).hexdigest()[:12]}
+    return {
+        "seconds": seconds,
+        "bytes": len(data),
+        "pages": pages_of(out),
+        "sha256": hashlib.sha256(data).hexdigest()[:12],
+    }
 
 
 def main() -> None:
@@ -61,11 +66,15 @@ def main() -> None:
     print("| run | export time | PDF size | PDF pages | sha256 |")
     print("| ---: | ---: | ---: | ---: | --- |")
     for i, row in enumerate(rows, 1):
-        print(f"| {i} | {row['seconds']:.1f} s | {row['bytes'] / 1e6:.2f} MB ({row['bytes']:,} bytes) "
-              f"| {row['pages']} | {row['sha256']} |")
+        print(
+            f"| {i} | {row['seconds']:.1f} s | {row['bytes'] / 1e6:.2f} MB ({row['bytes']:,} bytes) "
+            f"| {row['pages']} | {row['sha256']} |"
+        )
     times = sorted(row["seconds"] for row in rows)
-    print(f"\nmedian export time {times[len(times) // 2]:.1f} s; "
-          f"identical bytes across runs: {'yes' if len({r['sha256'] for r in rows}) == 1 else 'NO'}")
+    print(
+        f"\nmedian export time {times[len(times) // 2]:.1f} s; "
+        f"identical bytes across runs: {'yes' if len({r['sha256'] for r in rows}) == 1 else 'NO'}"
+    )
     print("load average (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
 
 

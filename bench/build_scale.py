@@ -22,15 +22,23 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from seed import seed_diagrams
+
 from studysite.testing.project import copy_project
+
+ROOT = Path(__file__).resolve().parent.parent
 
 #: Every hook that changes pages or the index; mermaid_assets (adds the library files) and offline_assets
 #: (does nothing online) stay on.
-CONTENT_HOOKS = ("hooks/layer_diagrams.py", "hooks/timeline.py", "hooks/page_meta.py", "hooks/glossary_tooltips.py",
-                 "hooks/a11y.py", "hooks/print_page.py", "hooks/search_ja.py")
+CONTENT_HOOKS = (
+    "hooks/layer_diagrams.py",
+    "hooks/timeline.py",
+    "hooks/page_meta.py",
+    "hooks/glossary_tooltips.py",
+    "hooks/a11y.py",
+    "hooks/print_page.py",
+    "hooks/search_ja.py",
+)
 
 _RUNNER = r"""
 import json, resource, sys, time
@@ -57,8 +65,13 @@ def no_hooks_config(project: Path) -> Path:
 
 def run_build(config: Path, out: Path) -> dict[str, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-c", _RUNNER, str(config), str(out)], capture_output=True,
-                          text=True, env=env, cwd=config.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", _RUNNER, str(config), str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+    )
     if done.returncode:
         raise SystemExit(f"build of {config} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -72,9 +85,11 @@ def synthetic_page(i: int, mermaid: bool) -> str:
         f"---\ndescription: 合成ノート {i}。\n---\n# 合成ノート {i} {{#note-{i}}}\n\n"
         f"## コンテナ {{#containers}}\n\nコンテナはカーネルを共有し、cgroups と namespaces で隔離する。"
         f"LXC や OCI、Docker Hub も参照。\n\n"
-        + block(DIAGRAM_VM, "単一のホスト上で動作している3つのVM") + "\n"
+        + block(DIAGRAM_VM, "単一のホスト上で動作している3つのVM")
+        + "\n"
         + "```sh\ndocker run --rm -it debian:stable bash\n```\n\n"
-        + block(DIAGRAM_CO, "単一のホスト上で動作している3つのコンテナ") + "\n"
+        + block(DIAGRAM_CO, "単一のホスト上で動作している3つのコンテナ")
+        + "\n"
         + "```python\nprint('hello')\n```\n"
     )
     if mermaid:  # "converted by hand": exactly what the hook would write, done before the build
@@ -94,7 +109,9 @@ def make_synthetic(project: Path, pages: int, mermaid: bool) -> None:
         if not chapter.exists():
             chapter.mkdir()
             (chapter / "index.md").write_text(
-                f"---\ndescription: 合成ノートの章。\n---\n# 合成 {i // CHAPTER_SIZE} {{#synthetic}}\n", "utf-8")
+                f"---\ndescription: 合成ノートの章。\n---\n# 合成 {i // CHAPTER_SIZE} {{#synthetic}}\n",
+                "utf-8",
+            )
         (chapter / f"note-{i:05d}.md").write_text(synthetic_page(i, mermaid), encoding="utf-8")
 
 
@@ -125,8 +142,15 @@ def scale(pages: list[int], runs: int) -> list[dict[str, object]]:
                 baseline.append(run_build(pre_config, Path(tmp) / "b"))
             h = statistics.median(r["seconds"] for r in hooks)
             b = statistics.median(r["seconds"] for r in baseline)
-            rows.append({"pages": n, "hooks_s": h, "preconverted_s": b, "ratio": h / b,
-                         "peak_mb": max(r["peak_mb"] for r in hooks)})
+            rows.append(
+                {
+                    "pages": n,
+                    "hooks_s": h,
+                    "preconverted_s": b,
+                    "ratio": h / b,
+                    "peak_mb": max(r["peak_mb"] for r in hooks),
+                }
+            )
     return rows
 
 

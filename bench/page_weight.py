@@ -13,10 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-from studysite.testing.project import build_site
 from studysite.testing.browser import chromium, page_weight, record, serve, site_pages, wait_for_diagrams
+from studysite.testing.project import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
 
 DIAGRAM_BUDGET = 1_200_000
 TEXT_BUDGET = 450_000
@@ -36,23 +36,34 @@ def measure(site: Path) -> list[dict[str, object]]:
             size, count = page_weight(page)
             mermaid = sum("/assets/mermaid/" in url for url in rec.requests)
             budget = TEXT_BUDGET if state == "none" else DIAGRAM_BUDGET
-            rows.append({
-                "page": "/" + path, "diagrams": page.locator("div.mermaid").count(), "bytes": size,
-                "requests": count, "mermaid_files": mermaid, "drawn_s": drawn if state != "none" else None,
-                "budget": budget, "ok": size <= budget and (state != "none" or mermaid == 0),
-                "blocked": len(rec.blocked),
-            })
+            rows.append(
+                {
+                    "page": "/" + path,
+                    "diagrams": page.locator("div.mermaid").count(),
+                    "bytes": size,
+                    "requests": count,
+                    "mermaid_files": mermaid,
+                    "drawn_s": drawn if state != "none" else None,
+                    "budget": budget,
+                    "ok": size <= budget and (state != "none" or mermaid == 0),
+                    "blocked": len(rec.blocked),
+                }
+            )
             context.close()
     return rows
 
 
 def table(rows: list[dict[str, object]]) -> str:
-    out = ["| page | diagrams | bytes (uncompressed) | requests | Mermaid files | diagrams drawn after | budget | ok |",
-           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    out = [
+        "| page | diagrams | bytes (uncompressed) | requests | Mermaid files | diagrams drawn after | budget | ok |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
     for r in rows:
         drawn = f"{r['drawn_s']:.2f} s" if r["drawn_s"] is not None else "—"
-        out.append(f"| {r['page']} | {r['diagrams']} | {r['bytes']:,} | {r['requests']} | {r['mermaid_files']} "
-                   f"| {drawn} | {r['budget']:,} | {'yes' if r['ok'] else 'NO'} |")
+        out.append(
+            f"| {r['page']} | {r['diagrams']} | {r['bytes']:,} | {r['requests']} | {r['mermaid_files']} "
+            f"| {drawn} | {r['budget']:,} | {'yes' if r['ok'] else 'NO'} |"
+        )
     return "\n".join(out)
 
 

@@ -18,10 +18,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from build_scale import make_synthetic
+
 from studysite.testing.project import copy_project
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGE = "docs/docker-1/vm-vs-container.md"
 URL_PATH = "docker-1/vm-vs-container/"
@@ -62,8 +63,9 @@ def measure(pages: int, edits: int, dirty: bool) -> dict[str, object]:
         if dirty:
             command.append("--dirty")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
-        server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             startup = wait_for(base + URL_PATH, "</html>", timeout=600)
             times = []
@@ -78,8 +80,13 @@ def measure(pages: int, edits: int, dirty: bool) -> dict[str, object]:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return {"pages_added": pages, "dirty": dirty, "first_serve_s": startup, "save_to_served_s": times,
-            "median_s": statistics.median(times)}
+    return {
+        "pages_added": pages,
+        "dirty": dirty,
+        "first_serve_s": startup,
+        "save_to_served_s": times,
+        "median_s": statistics.median(times),
+    }
 
 
 def main() -> None:

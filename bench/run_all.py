@@ -15,12 +15,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 import build_scale
 import page_weight
 import preview_loop
+
 from studysite.testing.project import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def ok(flag: bool) -> str:
@@ -28,63 +29,115 @@ def ok(flag: bool) -> str:
 
 
 def run_script(*args: str) -> str:
-    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    done = subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     return done.stdout.strip() if done.returncode == 0 else f"FAILED:\n{done.stderr[-2000:]}"
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                if line.startswith("MemTotal")), "?")
-    return (f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}; load average at start "
-            + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        (
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        "?",
+    )
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; load average at start "
+        + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.md")
-    parser.add_argument("--pages", type=int, nargs="+", default=[100, 1000, 2000],
-                        help="synthetic site sizes; the last two are compared for linearity")
+    parser.add_argument(
+        "--pages",
+        type=int,
+        nargs="+",
+        default=[100, 1000, 2000],
+        help="synthetic site sizes; the last two are compared for linearity",
+    )
     parser.add_argument("--preview-pages", type=int, nargs="+", default=[0, 1000])
     args = parser.parse_args()
     q = args.quick
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    lines = [f"# Benchmark report\n\nMeasured {started} on {machine()}.",
-             "Each figure comes from one `make bench` run; ratios compare builds interleaved in that run.\n"]
+    lines = [
+        f"# Benchmark report\n\nMeasured {started} on {machine()}.",
+        "Each figure comes from one `make bench` run; ratios compare builds interleaved in that run.\n",
+    ]
     summary: list[tuple[str, str, str, str]] = []
 
     print("hook overhead …", flush=True)
     over = build_scale.overhead(1 if q else 5)
-    summary.append(("Hook overhead, real site (median of interleaved runs)",
-                    f"{over['hooks_s']:.2f} s vs {over['no_hooks_s']:.2f} s = {over['ratio']:.2f}×", "≤ 1.10×",
-                    ok(over["ratio"] <= 1.10)))
+    summary.append(
+        (
+            "Hook overhead, real site (median of interleaved runs)",
+            f"{over['hooks_s']:.2f} s vs {over['no_hooks_s']:.2f} s = {over['ratio']:.2f}×",
+            "≤ 1.10×",
+            ok(over["ratio"] <= 1.10),
+        )
+    )
 
     print("scale …", flush=True)
     sizes = [5, 10] if q else args.pages
     runs = 1 if q else 3  # the median of 3 interleaved pairs: one run is too noisy on this machine
     rows = build_scale.scale(sizes, runs)
     how = "median of 3 interleaved runs" if runs == 3 else "one run"
-    lines += [f"## Scale (synthetic notes: two layer diagrams, code blocks, glossary terms per page; {how})\n",
-              "| pages | with hooks | pre-converted, no hooks | ratio | peak RSS |", "| ---: | ---: | ---: | ---: | ---: |"]
-    lines += [f"| {r['pages']} | {r['hooks_s']:.1f} s | {r['preconverted_s']:.1f} s | {r['ratio']:.2f}× "
-              f"| {r['peak_mb']:.0f} MB |" for r in rows]
+    lines += [
+        f"## Scale (synthetic notes: two layer diagrams, code blocks, glossary terms per page; {how})\n",
+        "| pages | with hooks | pre-converted, no hooks | ratio | peak RSS |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    lines += [
+        f"| {r['pages']} | {r['hooks_s']:.1f} s | {r['preconverted_s']:.1f} s | {r['ratio']:.2f}× "
+        f"| {r['peak_mb']:.0f} MB |"
+        for r in rows
+    ]
     by = {r["pages"]: r for r in rows}
     small, large = sizes[-2], sizes[-1]
     linear = by[large]["hooks_s"] / by[small]["hooks_s"]
-    summary.append((f"{large:,} pages vs {small:,} pages (with hooks; linear = {large / small:.1f}×)",
-                    f"{linear:.2f}×", f"≤ {1.1 * large / small:.1f}×", ok(linear <= 1.1 * large / small)))
+    summary.append(
+        (
+            f"{large:,} pages vs {small:,} pages (with hooks; linear = {large / small:.1f}×)",
+            f"{linear:.2f}×",
+            f"≤ {1.1 * large / small:.1f}×",
+            ok(linear <= 1.1 * large / small),
+        )
+    )
     at = 1000 if 1000 in by else large  # the budget is set at 1,000 pages
-    summary.append((f"Hooks at {at:,} pages vs pre-converted", f"{by[at]['ratio']:.2f}×", "≤ 1.15×",
-                    ok(by[at]["ratio"] <= 1.15)))
+    summary.append(
+        (
+            f"Hooks at {at:,} pages vs pre-converted",
+            f"{by[at]['ratio']:.2f}×",
+            "≤ 1.15×",
+            ok(by[at]["ratio"] <= 1.15),
+        )
+    )
 
     print("preview loop …", flush=True)
     loops = [preview_loop.measure(n, 1 if q else 3, False) for n in ([0] if q else args.preview_pages)]
-    lines += ["\n## Preview loop (`mkdocs serve`, save → rebuilt page served)\n",
-              "| pages added | first serve | save → served (median) |", "| ---: | ---: | ---: |"]
+    lines += [
+        "\n## Preview loop (`mkdocs serve`, save → rebuilt page served)\n",
+        "| pages added | first serve | save → served (median) |",
+        "| ---: | ---: | ---: |",
+    ]
     lines += [f"| {r['pages_added']} | {r['first_serve_s']:.1f} s | {r['median_s']:.2f} s |" for r in loops]
 
     print("page weight …", flush=True)
@@ -95,18 +148,45 @@ def main() -> None:
             sys.exit(result.stderr)
         weights = page_weight.measure(site)
         pdf = run_script("bench/bench_pdf.py", str(site), "--runs", "1" if q else "2")
-    lines += ["\n## Page weight (cold first visit, headless Chromium on loopback)\n", page_weight.table(weights)]
+    lines += [
+        "\n## Page weight (cold first visit, headless Chromium on loopback)\n",
+        page_weight.table(weights),
+    ]
     diagram_pages = [w for w in weights if w["diagrams"]]
     text_pages = [w for w in weights if not w["diagrams"]]
-    summary.append(("Heaviest diagram page", f"{max(w['bytes'] for w in diagram_pages):,} bytes", "≤ 1,200,000",
-                    ok(all(w["bytes"] <= page_weight.DIAGRAM_BUDGET for w in diagram_pages))))
-    summary.append(("Heaviest text page", f"{max(w['bytes'] for w in text_pages):,} bytes", "≤ 450,000",
-                    ok(all(w["bytes"] <= page_weight.TEXT_BUDGET for w in text_pages))))
-    summary.append(("Text pages loading Mermaid", str(sum(w["mermaid_files"] > 0 for w in text_pages)), "0",
-                    ok(all(w["mermaid_files"] == 0 for w in text_pages))))
+    summary.append(
+        (
+            "Heaviest diagram page",
+            f"{max(w['bytes'] for w in diagram_pages):,} bytes",
+            "≤ 1,200,000",
+            ok(all(w["bytes"] <= page_weight.DIAGRAM_BUDGET for w in diagram_pages)),
+        )
+    )
+    summary.append(
+        (
+            "Heaviest text page",
+            f"{max(w['bytes'] for w in text_pages):,} bytes",
+            "≤ 450,000",
+            ok(all(w["bytes"] <= page_weight.TEXT_BUDGET for w in text_pages)),
+        )
+    )
+    summary.append(
+        (
+            "Text pages loading Mermaid",
+            str(sum(w["mermaid_files"] > 0 for w in text_pages)),
+            "0",
+            ok(all(w["mermaid_files"] == 0 for w in text_pages)),
+        )
+    )
     vm = next(w for w in weights if w["page"] == "/docker-1/vm-vs-container/")
-    summary.append(("Diagrams drawn after navigation, VM-vs-container", f"{vm['drawn_s']:.2f} s", "≤ 1 s",
-                    ok(vm["drawn_s"] <= 1.0)))
+    summary.append(
+        (
+            "Diagrams drawn after navigation, VM-vs-container",
+            f"{vm['drawn_s']:.2f} s",
+            "≤ 1 s",
+            ok(vm["drawn_s"] <= 1.0),
+        )
+    )
 
     print("diagram converter …", flush=True)
     diagrams = run_script("bench/bench_diagrams.py", "--diagrams", "50" if q else "2000")

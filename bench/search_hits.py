@@ -17,12 +17,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-from studysite.testing.project import build_site
 from studysite.testing.browser import chromium, record, serve
+from studysite.testing.project import build_site
 from studysite.testing.search import PLACEHOLDER, page_of, search
 from studysite.testing.search_cases import CASES
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def keys_search(page, base: str, query: str) -> tuple[str, list[str]]:
@@ -31,12 +31,14 @@ def keys_search(page, base: str, query: str) -> tuple[str, list[str]]:
     box.click()
     box.fill("")
     box.dispatch_event("keyup")
-    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent === t",
-                           arg=PLACEHOLDER)
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').textContent === t", arg=PLACEHOLDER
+    )
     page.keyboard.type(query)
     page.wait_for_timeout(800)  # no key events for Japanese: nothing to wait for but time
-    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link:first-child",
-                                      "els => els.map(e => e.href)")
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link:first-child", "els => els.map(e => e.href)"
+    )
     return page.inner_text(".md-search-result__meta"), [page_of(h, base) for h in hrefs]
 
 
@@ -83,8 +85,12 @@ def report(rows) -> str:
     top3 = sum(c.page in p[:3] for c, _, p in rows)
     asked = sum(c.page in p[: c.within] for c, _, p in rows)
     n = len(rows)
-    out = [f"top-1: {top1}/{n}  top-3: {top3}/{n}  as the table asks: {asked}/{n}", "",
-           "| query | expected | within | rank | first results |", "| --- | --- | ---: | ---: | --- |"]
+    out = [
+        f"top-1: {top1}/{n}  top-3: {top3}/{n}  as the table asks: {asked}/{n}",
+        "",
+        "| query | expected | within | rank | first results |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
     for case, meta, pages in rows:
         rank = pages.index(case.page) + 1 if case.page in pages else "—"
         shown = ", ".join("/" + p for p in pages[:3]) or meta

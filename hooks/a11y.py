@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
+
 from studysite.site.a11y import label_search_dialog
 
 if TYPE_CHECKING:
@@ -19,5 +20,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output
     output, found = label_search_dialog(output, "サイト内検索")
     if not found:
-        log.warning(f"{page.file.src_uri}: Material's search dialog markup changed; update src/studysite/site/a11y.py")
+        log.warning(
+            f"{page.file.src_uri}: Material's search dialog markup changed; update src/studysite/site/a11y.py"
+        )
     return output

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+
 from studysite.notes.glossary import Glossary, GlossaryError, annotate, compile_glossary, parse_abbreviations
 
 if TYPE_CHECKING:

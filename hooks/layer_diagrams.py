@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
+
 from studysite.diagrams.layers import convert_layer_diagrams
 
 if TYPE_CHECKING:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+
 from studysite.diagrams.assets import diagram_settings_problems, exclude_diagrams_from_search, mermaid_assets
 
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+
 from studysite.site.offline import OFFLINE_LOADER_URI, SHIM_URI, offline_assets, online_only, remote_urls
 
 if TYPE_CHECKING:

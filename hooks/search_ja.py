@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+
 from studysite.search.ja import augment_json, check_config, sudachi_splitter
 
 if TYPE_CHECKING:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+
 from studysite.timeline.data import Timeline, TimelineError, load_timeline
 from studysite.timeline.render import insert_timeline, render_block, repeated_ids
 

@@ -9,6 +9,7 @@ import pytest
 from studysite.testing.browser import chromium, serve
 from studysite.testing.project import ROOT, SUB_PATH, build_site, copy_project
 
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strict once per session, for a server under the sub-path /study/."""

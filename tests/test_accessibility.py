@@ -40,7 +40,8 @@ def test_axe_finds_no_serious_violations(browser, site_dir, site_url, scheme):
         context.close()
     assert not failures, "\n".join(
         f"{path}: {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
-        for path, items in failures.items() for v in items
+        for path, items in failures.items()
+        for v in items
     )
 
 

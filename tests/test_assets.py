@@ -15,11 +15,18 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
-        ('<div class="mermaid">block-beta</div>', '<div class="mermaid" data-search-exclude>block-beta</div>'),
-        ('<div class="mermaid" data-acc-title="x">t</div>',
-         '<div class="mermaid" data-search-exclude data-acc-title="x">t</div>'),
-        ("<pre><code>&lt;div class=&quot;mermaid&quot;&gt;</code></pre>",
-         "<pre><code>&lt;div class=&quot;mermaid&quot;&gt;</code></pre>"),
+        (
+            '<div class="mermaid">block-beta</div>',
+            '<div class="mermaid" data-search-exclude>block-beta</div>',
+        ),
+        (
+            '<div class="mermaid" data-acc-title="x">t</div>',
+            '<div class="mermaid" data-search-exclude data-acc-title="x">t</div>',
+        ),
+        (
+            "<pre><code>&lt;div class=&quot;mermaid&quot;&gt;</code></pre>",
+            "<pre><code>&lt;div class=&quot;mermaid&quot;&gt;</code></pre>",
+        ),
         ('<div class="admonition">x</div>', '<div class="admonition">x</div>'),
     ],
 )
@@ -47,17 +54,37 @@ def test_no_diagram_source_in_the_search_index(site_dir: Path) -> None:
     assert any("Hyper Visor" in doc["text"] for doc in index["docs"]), "the text version stays searchable"
 
 
-@pytest.mark.parametrize(("extra", "expected"), [
-    ({"diagrams": {"loader": "assets/javascripts/mermaid-loader.mjs", "arguments": {"securityLevel": "strict"}}}, []),
-    ({"diagrams": {"loader": "assets/javascripts/mermaid-offline.js"}}, []),
-    ({}, ["extra.diagrams is missing: it names the Mermaid loader pages with diagrams load"]),
-    ({"diagrams": "x.mjs"}, ["extra.diagrams is missing: it names the Mermaid loader pages with diagrams load"]),
-    ({"diagrams": {"loader": "loader.css"}},
-     ["extra.diagrams.loader must be a .mjs or .js path inside the site, not 'loader.css'"]),
-    ({"diagrams": {"loader": "//cdn.example/m.mjs"}},
-     ["extra.diagrams.loader must be served from this site, not '//cdn.example/m.mjs'"]),
-    ({"diagrams": {"loader": "a.mjs", "arguments": "strict"}},
-     ["extra.diagrams.arguments must be a mapping (the settings for mermaid.initialize)"]),
-])
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            {
+                "diagrams": {
+                    "loader": "assets/javascripts/mermaid-loader.mjs",
+                    "arguments": {"securityLevel": "strict"},
+                }
+            },
+            [],
+        ),
+        ({"diagrams": {"loader": "assets/javascripts/mermaid-offline.js"}}, []),
+        ({}, ["extra.diagrams is missing: it names the Mermaid loader pages with diagrams load"]),
+        (
+            {"diagrams": "x.mjs"},
+            ["extra.diagrams is missing: it names the Mermaid loader pages with diagrams load"],
+        ),
+        (
+            {"diagrams": {"loader": "loader.css"}},
+            ["extra.diagrams.loader must be a .mjs or .js path inside the site, not 'loader.css'"],
+        ),
+        (
+            {"diagrams": {"loader": "//cdn.example/m.mjs"}},
+            ["extra.diagrams.loader must be served from this site, not '//cdn.example/m.mjs'"],
+        ),
+        (
+            {"diagrams": {"loader": "a.mjs", "arguments": "strict"}},
+            ["extra.diagrams.arguments must be a mapping (the settings for mermaid.initialize)"],
+        ),
+    ],
+)
 def test_diagram_settings_problems(extra, expected):
     assert diagram_settings_problems(extra) == expected

@@ -12,7 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_bench_runs_and_reports_throughput() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "bench_diagrams.py"), "--diagrams", "12", "--runs", "1"],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("12 diagrams, ") and " diagrams/s, " in result.stdout

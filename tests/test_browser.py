@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from studysite.testing.browser import expected_labels, page_weight, record, site_pages, squash, wait_for_diagrams
+from studysite.testing.browser import (
+    expected_labels,
+    page_weight,
+    record,
+    site_pages,
+    squash,
+    wait_for_diagrams,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +30,8 @@ def visits(browser, site_dir, site_url):
         state = wait_for_diagrams(page)
         sources = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.dataset.source)")
         svg_texts = page.eval_on_selector_all(
-            "div.mermaid", "els => els.map(e => e.querySelector('svg') ? e.querySelector('svg').textContent : null)"
+            "div.mermaid",
+            "els => els.map(e => e.querySelector('svg') ? e.querySelector('svg').textContent : null)",
         )
         rec.weight = page_weight(page)
         results[path] = (state, sources, svg_texts, rec)
@@ -41,7 +49,7 @@ def test_every_mermaid_source_becomes_an_svg_with_its_labels(visits):
     drawn = 0
     for path, (state, sources, svg_texts, _) in visits.items():
         assert state in ("none", "done"), f"{path}: diagrams {state}"
-        for source, svg_text in zip(sources, svg_texts):
+        for source, svg_text in zip(sources, svg_texts, strict=False):
             assert svg_text is not None, f"{path}: a diagram has no SVG"
             missing = [label for label in expected_labels(source) if squash(label) not in squash(svg_text)]
             assert not missing, f"{path}: labels missing from the SVG: {missing}"

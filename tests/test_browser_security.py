@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studysite.testing.project import build_site
 from studysite.testing.browser import record, serve, wait_for_diagrams
+from studysite.testing.project import build_site
 
 pytestmark = pytest.mark.browser
 

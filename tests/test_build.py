@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.project import build_site, copy_project
 from studysite.testing.browser import nav_pages
+from studysite.testing.project import build_site, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -18,7 +18,9 @@ def test_strict_build_has_the_chapter_and_served_mermaid(site_dir: Path):
     assert (site_dir / "docker-1" / "vm-vs-container" / "index.html").exists()
     assert (site_dir / "assets" / "mermaid" / "mermaid.esm.min.mjs").exists()
     assert not list((site_dir / "assets" / "mermaid").rglob("*.map")), "source maps are not served"
-    assert (site_dir / "sitemap.xml").read_text(encoding="utf-8").count("<loc>http://127.0.0.1:8000/study/") >= 3
+    assert (site_dir / "sitemap.xml").read_text(encoding="utf-8").count(
+        "<loc>http://127.0.0.1:8000/study/"
+    ) >= 3
 
 
 def _differences(a: Path, b: Path) -> list[str]:
@@ -58,8 +60,6 @@ description: 新しい章。
 """
 
 
-
-
 def test_a_new_note_and_a_new_chapter_appear_in_the_nav_without_config(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     config_before = (project / "mkdocs.yml").read_bytes()
@@ -81,8 +81,9 @@ def test_a_diagram_on_the_home_page_gets_the_loader_with_a_relative_module_path(
     """At the site root the import needs "./": "assets/..." alone would be a bare module specifier."""
     project = copy_project(tmp_path / "project")
     index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n```mermaid\nblock-beta\n  a[\"x\"]\n```\n",
-                     encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8") + '\n```mermaid\nblock-beta\n  a["x"]\n```\n', encoding="utf-8"
+    )
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -90,12 +91,23 @@ def test_a_diagram_on_the_home_page_gets_the_loader_with_a_relative_module_path(
     assert 'mermaid.initialize({"securityLevel": "strict", "startOnLoad": false});' in home
 
 
-@pytest.mark.parametrize(("diagrams", "message"), [
-    ("{}", "extra.diagrams.loader must be a .mjs or .js path inside the site, not None"),
-    ("{loader: 'https://unpkg.com/mermaid@11/dist/mermaid.esm.min.mjs'}", "must be served from this site"),
-    ("{loader: assets/javascripts/mermaid-loader.mjs, arguments: [strict]}", "arguments must be a mapping"),
-])
-def test_bad_diagram_settings_fail_the_build_with_a_clear_message(tmp_path: Path, diagrams: str, message: str):
+@pytest.mark.parametrize(
+    ("diagrams", "message"),
+    [
+        ("{}", "extra.diagrams.loader must be a .mjs or .js path inside the site, not None"),
+        (
+            "{loader: 'https://unpkg.com/mermaid@11/dist/mermaid.esm.min.mjs'}",
+            "must be served from this site",
+        ),
+        (
+            "{loader: assets/javascripts/mermaid-loader.mjs, arguments: [strict]}",
+            "arguments must be a mapping",
+        ),
+    ],
+)
+def test_bad_diagram_settings_fail_the_build_with_a_clear_message(
+    tmp_path: Path, diagrams: str, message: str
+):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
-from studysite.testing.project import ROOT, build_site, copy_project
 from studysite.testing.browser import nav_pages
+from studysite.testing.project import ROOT, build_site, copy_project
 
 DOCS = ROOT / "docs"
 SEED = ROOT / "tests" / "fixtures" / "docker-1.md"
@@ -46,18 +46,15 @@ SPELLINGS = {
 #: markup rules in `_clean`) -> the site's wording.
 REWORDED = {
     # "or" inside Japanese prose
-    "VMでは実現が難しい or 不可能なユースケースを可能とする利点がある":
-        "VMでは実現が難しい、または不可能なユースケースを可能とする利点がある",
+    "VMでは実現が難しい or 不可能なユースケースを可能とする利点がある": "VMでは実現が難しい、または不可能なユースケースを可能とする利点がある",
     # the note's square brackets are a parenthesis
     # "MS" spelled out; "etc" in Japanese
     # "Machine" alone is ambiguous; it is the tool named Docker Machine
     "Machine": "Docker Machine",
     # the sentence stops mid-way in the note; completed with できる
-    "開発者は自分のコードが様々な環境で動作することを確実に":
-        "開発者は自分のコードが様々な環境で動作することを確実にできる",
+    "開発者は自分のコードが様々な環境で動作することを確実に": "開発者は自分のコードが様々な環境で動作することを確実にできる",
     # the citation line becomes a sentence with the date written out and the title quoted (and linked)
-    "2018/10/12記事引用 - なぜDockerではホストOSと違うOSベースのコンテナイメージが動くのか":
-        "2018年10月12日の記事「なぜDockerではホストOSと違うOSベースのコンテナイメージが動くのか」からの引用",
+    "2018/10/12記事引用 - なぜDockerではホストOSと違うOSベースのコンテナイメージが動くのか": "2018年10月12日の記事「なぜDockerではホストOSと違うOSベースのコンテナイメージが動くのか」からの引用",
 }
 
 
@@ -104,8 +101,31 @@ def normalize(text: str) -> str:
 # --- reading built pages ----------------------------------------------------------------------------
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-BLOCKS = {"p", "li", "dt", "dd", "div", "pre", "blockquote", "table", "tr", "td", "th", "ul", "ol",
-          "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "summary", "details"}
+BLOCKS = {
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "div",
+    "pre",
+    "blockquote",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "figcaption",
+    "summary",
+    "details",
+}
 BLOCK_BREAK = "\x00"  # survives `normalize`, so a statement cannot match across two blocks
 
 
@@ -231,6 +251,7 @@ def markdown_lines(source: Path) -> list[str]:
 
 # --- the chapter says everything the note says --------------------------------------------------------
 
+
 def test_fixture_is_the_seed_note():
     seed = Path("/work/shared/seed/docker-1.md")
     if not seed.exists():
@@ -247,12 +268,16 @@ def test_reworded_table_only_names_statements_of_the_note():
 @pytest.mark.slow
 def test_every_statement_of_the_note_is_in_the_chapter(site_dir: Path):
     pages = sorted(CHAPTER.glob("*.md"))
-    chapter_text = BLOCK_BREAK.join(normalize(article(built_page(site_dir, p).read_text("utf-8")).text)
-                                    for p in pages)
+    chapter_text = BLOCK_BREAK.join(
+        normalize(article(built_page(site_dir, p).read_text("utf-8")).text) for p in pages
+    )
     statements = seed_statements()
     assert len(statements) == 80, "the note has 80 headings, bullets and prose lines outside its diagrams"
-    missing = [f"  {raw!r}\n    expected on the site as: {site!r}"
-               for raw, _, site in statements if normalize(site) not in chapter_text]
+    missing = [
+        f"  {raw!r}\n    expected on the site as: {site!r}"
+        for raw, _, site in statements
+        if normalize(site) not in chapter_text
+    ]
     assert not missing, (
         f"{len(missing)} statement(s) of the note are not in the built chapter docs/docker-1/ "
         "(fix the page, or record a deliberate rewording in REWORDED):\n" + "\n".join(missing)
@@ -283,6 +308,7 @@ def test_layer_diagrams_keep_their_captions(site_dir: Path):
 
 # --- every page: title, description, headings ---------------------------------------------------------
 
+
 @pytest.mark.parametrize("source", doc_pages(), ids=lambda p: str(p.relative_to(DOCS)))
 def test_page_source_has_description_title_and_heading_ids(source: Path):
     _, meta = get_data(source.read_text(encoding="utf-8"))
@@ -290,8 +316,11 @@ def test_page_source_has_description_title_and_heading_ids(source: Path):
     assert isinstance(description, str) and description.strip(), "front matter needs a description:"
     lines = markdown_lines(source)
     assert sum(1 for line in lines if line.startswith("# ")) == 1, "one `# ` title per page"
-    bare = [line for line in lines
-            if re.match(r"#{1,6} ", line) and not re.search(r"\{\s*#[a-z0-9-]+\s*\}\s*$", line)]
+    bare = [
+        line
+        for line in lines
+        if re.match(r"#{1,6} ", line) and not re.search(r"\{\s*#[a-z0-9-]+\s*\}\s*$", line)
+    ]
     assert not bare, f"headings need an explicit ASCII id, e.g. `## 見出し {{#heading-id}}`: {bare}"
 
 
@@ -306,28 +335,38 @@ def test_built_page_has_title_description_and_ascii_heading_ids(site_dir: Path, 
     assert head.description == meta["description"], "<meta name=description> is not the front matter's"
     headings = article(html).headings
     assert headings and headings[0][0] == "h1"
-    bad = [(tag, heading_id) for tag, heading_id in headings
-           if not heading_id or not re.fullmatch(r"[a-z0-9-]+", heading_id)]
+    bad = [
+        (tag, heading_id)
+        for tag, heading_id in headings
+        if not heading_id or not re.fullmatch(r"[a-z0-9-]+", heading_id)
+    ]
     assert not bad, f"headings without a pure ASCII id: {bad}"
     assert "&lt;abbr" not in html, "a hover definition leaked into text as markup"
 
 
 # --- navigation order -------------------------------------------------------------------------------
 
+
 def _nav_hrefs(site: Path) -> list[str]:
     """The pages of the primary navigation, in order, as site-relative URLs ("" is the home page)."""
     return [path for path, _ in nav_pages(site)]
 
 
-CHAPTER_ORDER = ["docker-1/", "docker-1/what-is-a-container/", "docker-1/vm-vs-container/",
-                 "docker-1/history/", "docker-1/docker-platform/", "docker-1/portability/"]
+CHAPTER_ORDER = [
+    "docker-1/",
+    "docker-1/what-is-a-container/",
+    "docker-1/vm-vs-container/",
+    "docker-1/history/",
+    "docker-1/docker-platform/",
+    "docker-1/portability/",
+]
 
 
 @pytest.mark.slow
 def test_nav_is_home_then_chapter_in_topic_order_then_glossary(site_dir: Path):
     hrefs = _nav_hrefs(site_dir)
     assert hrefs[0] == "", hrefs
-    assert hrefs[1: 1 + len(CHAPTER_ORDER)] == CHAPTER_ORDER, hrefs
+    assert hrefs[1 : 1 + len(CHAPTER_ORDER)] == CHAPTER_ORDER, hrefs
     chapters = [i for i, h in enumerate(hrefs) if h.startswith("docker-")]
     assert hrefs.index("glossary/") > max(chapters), hrefs
 
@@ -336,10 +375,12 @@ def test_nav_is_home_then_chapter_in_topic_order_then_glossary(site_dir: Path):
 def test_new_chapter_comes_after_the_chapters_and_before_the_glossary(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "docker-1" / "aa-new-note.md").write_text(
-        "---\ndescription: 追加したノート。\n---\n# 追加したノート {#added}\n", encoding="utf-8")
+        "---\ndescription: 追加したノート。\n---\n# 追加したノート {#added}\n", encoding="utf-8"
+    )
     (project / "docs" / "docker-2").mkdir()
     (project / "docs" / "docker-2" / "index.md").write_text(
-        "---\ndescription: 新しい章。\n---\n# Docker 2 {#docker-2}\n", encoding="utf-8")
+        "---\ndescription: 新しい章。\n---\n# Docker 2 {#docker-2}\n", encoding="utf-8"
+    )
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     hrefs = _nav_hrefs(tmp_path / "site")
@@ -353,10 +394,33 @@ def test_new_chapter_comes_after_the_chapters_and_before_the_glossary(tmp_path: 
 
 #: Terms the glossary must explain (at least one spelling each).
 REQUIRED_TERMS = [
-    "コンテナ", "VM", "仮想マシン", "ハイパーバイザ", "ハイパーバイザー", "カーネル", "ホストOS", "ゲストOS",
-    "chroot", "jail", "Solaris Zones", "Virtuozzo", "OpenVZ", "cgroups", "namespaces", "カーネルネームスペース",
-    "LXC", "Docker", "Docker Engine", "Docker Hub", "OCI", "Swarm", "Kitematic", "Docker Machine", "イメージ",
-    "オーケストレーション", "ポータビリティ",
+    "コンテナ",
+    "VM",
+    "仮想マシン",
+    "ハイパーバイザ",
+    "ハイパーバイザー",
+    "カーネル",
+    "ホストOS",
+    "ゲストOS",
+    "chroot",
+    "jail",
+    "Solaris Zones",
+    "Virtuozzo",
+    "OpenVZ",
+    "cgroups",
+    "namespaces",
+    "カーネルネームスペース",
+    "LXC",
+    "Docker",
+    "Docker Engine",
+    "Docker Hub",
+    "OCI",
+    "Swarm",
+    "Kitematic",
+    "Docker Machine",
+    "イメージ",
+    "オーケストレーション",
+    "ポータビリティ",
 ]
 
 #: Common words that must not become hover definitions (abbr underlines every whole-word match).
@@ -376,7 +440,7 @@ def glossary_entries() -> list[tuple[list[str], str, str]]:
         term = re.fullmatch(r"(.+?)\s*\{\s*#([^}\s]+)\s*\}", line.strip())
         assert term, f"glossary term without an {{#id}}: {line!r}"
         paragraph = [lines[i + 1][1:].strip()]
-        for following in lines[i + 2:]:
+        for following in lines[i + 2 :]:
             if not following.strip():
                 break
             paragraph.append(following.strip())
@@ -405,8 +469,11 @@ def test_glossary_and_hover_definitions_agree():
     only_hover = sorted(set(hover) - set(glossary))
     assert not only_glossary, f"glossary terms without a line in includes/abbreviations.md: {only_glossary}"
     assert not only_hover, f"abbreviations without a glossary entry in docs/glossary.md: {only_hover}"
-    differ = [f"  {term}:\n    glossary: {glossary[term]}\n    hover:    {hover[term]}"
-              for term in glossary if glossary[term] != hover[term]]
+    differ = [
+        f"  {term}:\n    glossary: {glossary[term]}\n    hover:    {hover[term]}"
+        for term in glossary
+        if glossary[term] != hover[term]
+    ]
     assert not differ, "the hover text must be the glossary's first paragraph:\n" + "\n".join(differ)
 
 

@@ -33,5 +33,5 @@ def test_opener() -> None:
 def test_opener_is_one_fence_line_whatever_the_text(title: str, description: str) -> None:
     line = mermaid_opener("```", title, description)
     assert len(line.splitlines()) == 1
-    inside = line[len('```{.mermaid data-acc-title="'):-2]
+    inside = line[len('```{.mermaid data-acc-title="') : -2]
     assert not any(char in inside.replace('" data-acc-descr="', "") for char in '"<>&{}\\`')

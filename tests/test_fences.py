@@ -7,6 +7,7 @@ import difflib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from studysite.diagrams.layers import DEFAULT_TITLE, convert_layer_diagrams
 from studysite.notes.fences import (
     Fence,
@@ -33,9 +34,7 @@ block-beta
   classDef layerTitle fill:none,stroke:none
   class t1,t2 layerTitle"""
 
-DESCRIPTION = (
-    "列&#58; VM1 &#124; VM2。上から順に&#58; app &#124; app &#47; Host OS"
-)
+DESCRIPTION = "列&#58; VM1 &#124; VM2。上から順に&#58; app &#124; app &#47; Host OS"
 #: The same description as the diagram's accessible description (an attribute, so not Markdown-escaped).
 ACC_DESCR = "列: VM1 | VM2。上から順に: app | app / Host OS"
 
@@ -112,16 +111,19 @@ def test_conversions(page: str, expected: str) -> None:
 @pytest.mark.parametrize("prefix", ["", "    "])
 def test_indented_code_after_a_diagram_stays_out_of_the_text_version(prefix: str) -> None:
     code = indent("```\nnot a diagram, but code\n```", prefix + "    ")
-    page = (f"- item\n\n" if prefix else "") + indent(f"```\n{DIAGRAM}\n```", prefix) + f"\n\n{code}\n"
+    page = ("- item\n\n" if prefix else "") + indent(f"```\n{DIAGRAM}\n```", prefix) + f"\n\n{code}\n"
     out = convert_layer_diagrams(page)
     assert out.endswith(f"\n{prefix}<!-- end of テキスト版 -->\n\n{code}\n")
     assert convert_layer_diagrams(out) == out
 
 
-@pytest.mark.parametrize("page", [
-    "  ```\n" + indent(DIAGRAM, "  ") + "\n  ```\n",
-    "- item\n\n      ```\n" + indent(DIAGRAM, "      ") + "\n      ```\n",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "  ```\n" + indent(DIAGRAM, "  ") + "\n  ```\n",
+        "- item\n\n      ```\n" + indent(DIAGRAM, "      ") + "\n      ```\n",
+    ],
+)
 def test_fences_indented_off_the_block_level_convert_at_the_block_level(page: str) -> None:
     out = convert_layer_diagrams(page)
     assert out.startswith(("```{.mermaid", "- item\n\n    ```{.mermaid"))
@@ -129,16 +131,24 @@ def test_fences_indented_off_the_block_level_convert_at_the_block_level(page: st
     assert convert_layer_diagrams(out) == out
 
 
-@pytest.mark.parametrize("page", [
-    "* 2-space list\n  ```\n" + indent(DIAGRAM, "  ") + "\n  ```\n* next\n",
-    "- item\n```\n" + DIAGRAM + "\n```\n",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "* 2-space list\n  ```\n" + indent(DIAGRAM, "  ") + "\n  ```\n* next\n",
+        "- item\n```\n" + DIAGRAM + "\n```\n",
+    ],
+)
 def test_a_fence_that_is_a_lazy_list_line_is_reported_not_converted(page: str) -> None:
     errors: list[tuple[int, str]] = []
     assert convert_layer_diagrams(page, on_error=lambda *error: errors.append(error)) == page
     indented = 2 if page.startswith("*") else 0
-    assert errors == [(2, f"the fence continues the list item above but is indented {indented} spaces, "
-                          "not 4: indent it by 4 or put a blank line before it")]
+    assert errors == [
+        (
+            2,
+            f"the fence continues the list item above but is indented {indented} spaces, "
+            "not 4: indent it by 4 or put a blank line before it",
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -246,8 +256,8 @@ def test_rewrite_indents_to_the_block_level_and_keeps_the_rest() -> None:
     [
         ("* a\n  ```\n  x\n  ```\n", [4]),  # a 2-space "lazy" line still belongs to the list item
         ("* a\n\n  ```\n  x\n  ```\n", [0]),  # after a blank line it does not
-        ('!!! note\n    text\n```\nx\n```\n', [0]),  # an admonition takes no lazy lines
-        ('!!! note\n\n      ```\n      x\n      ```\n', [4]),
+        ("!!! note\n    text\n```\nx\n```\n", [0]),  # an admonition takes no lazy lines
+        ("!!! note\n\n      ```\n      x\n      ```\n", [4]),
         ("1. a\n    - b\n\n        ```\n        x\n        ```\n", [8]),
         ("- item\n---\n```\nx\n```\n", [0]),  # "- item" is a setext heading, not a list
         ("para\n- not a list\n    ```\n    x\n    ```\n", [0]),  # a list only starts a block
@@ -293,13 +303,32 @@ def test_escape_markdown_shows_text_verbatim() -> None:
 
 # Properties -------------------------------------------------------------------------------------------
 
-BLOCKS = st.sampled_from([
-    f"```\n{DIAGRAM}\n```", f"```text\n{DIAGRAM}\n```", f"    ```\n{indent(DIAGRAM, '    ')}\n    ```",
-    f"  ```\n{indent(DIAGRAM, '  ')}\n  ```", f"        ```\n{indent(DIAGRAM, '        ')}\n        ```",
-    "```\n----------\n|bad      |\n----------\n```", "```sh\n$ ls | wc\n```", "- item", "    - sub", "1. one",
-    "!!! note", '??? note "x"', "> quote", "text line", "", "````\n```\n```\n````", "~~~", "```", "    code",
-    "単一のホストの図", "---", "# h",
-])
+BLOCKS = st.sampled_from(
+    [
+        f"```\n{DIAGRAM}\n```",
+        f"```text\n{DIAGRAM}\n```",
+        f"    ```\n{indent(DIAGRAM, '    ')}\n    ```",
+        f"  ```\n{indent(DIAGRAM, '  ')}\n  ```",
+        f"        ```\n{indent(DIAGRAM, '        ')}\n        ```",
+        "```\n----------\n|bad      |\n----------\n```",
+        "```sh\n$ ls | wc\n```",
+        "- item",
+        "    - sub",
+        "1. one",
+        "!!! note",
+        '??? note "x"',
+        "> quote",
+        "text line",
+        "",
+        "````\n```\n```\n````",
+        "~~~",
+        "```",
+        "    code",
+        "単一のホストの図",
+        "---",
+        "# h",
+    ]
+)
 
 
 @settings(max_examples=300)

@@ -14,7 +14,9 @@ G = compile_glossary({"コンテナ": "C", "コンテナエンジン": "CE", "OC
 
 
 def _check(got: str, want: str) -> None:
-    assert got == want, "\n" + "\n".join(difflib.unified_diff(want.splitlines(), got.splitlines(), "want", "got"))
+    assert got == want, "\n" + "\n".join(
+        difflib.unified_diff(want.splitlines(), got.splitlines(), "want", "got")
+    )
 
 
 CASES = [
@@ -26,27 +28,51 @@ CASES = [
     ("<p>LXCプロジェクト(2008年)</p>", '<p><abbr title="L">LXC</abbr>プロジェクト(2008年)</p>'),
     ("<p>Docker Hubから</p>", '<p><abbr title="H">Docker Hub</abbr>から</p>'),
     ("<pre><code>コンテナ</code></pre>", "<pre><code>コンテナ</code></pre>"),
-    ("<p><code>OCI</code> と <a href='x'>コンテナ</a></p>", "<p><code>OCI</code> と <a href='x'>コンテナ</a></p>"),
-    ('<h2 id="c">コンテナ<a class="headerlink" href="#c">¶</a></h2>',
-     '<h2 id="c">コンテナ<a class="headerlink" href="#c">¶</a></h2>'),
-    ('<div class="mermaid">block-beta\n a["コンテナ"]</div>', '<div class="mermaid">block-beta\n a["コンテナ"]</div>'),
-    ("<p>コンテナとコンテナ</p><p>OCI, コンテナ</p>",
-     '<p><abbr title="C">コンテナ</abbr>とコンテナ</p><p><abbr title="O">OCI</abbr>, コンテナ</p>'),
+    (
+        "<p><code>OCI</code> と <a href='x'>コンテナ</a></p>",
+        "<p><code>OCI</code> と <a href='x'>コンテナ</a></p>",
+    ),
+    (
+        '<h2 id="c">コンテナ<a class="headerlink" href="#c">¶</a></h2>',
+        '<h2 id="c">コンテナ<a class="headerlink" href="#c">¶</a></h2>',
+    ),
+    (
+        '<div class="mermaid">block-beta\n a["コンテナ"]</div>',
+        '<div class="mermaid">block-beta\n a["コンテナ"]</div>',
+    ),
+    (
+        "<p>コンテナとコンテナ</p><p>OCI, コンテナ</p>",
+        '<p><abbr title="C">コンテナ</abbr>とコンテナ</p><p><abbr title="O">OCI</abbr>, コンテナ</p>',
+    ),
     ("<p><code>OCI</code> OCI OCI</p>", '<p><code>OCI</code> <abbr title="O">OCI</abbr> OCI</p>'),
-    ("<p>&lt;コンテナ&gt; &amp; <br/>OCI</p>",
-     '<p>&lt;<abbr title="C">コンテナ</abbr>&gt; &amp; <br/><abbr title="O">OCI</abbr></p>'),
+    (
+        "<p>&lt;コンテナ&gt; &amp; <br/>OCI</p>",
+        '<p>&lt;<abbr title="C">コンテナ</abbr>&gt; &amp; <br/><abbr title="O">OCI</abbr></p>',
+    ),
     ("<p><abbr title='x'>コンテナ</abbr></p>", "<p><abbr title='x'>コンテナ</abbr></p>"),
     ("<!-- コンテナ --><p>なし</p>", "<!-- コンテナ --><p>なし</p>"),
     # markup the tokenizer must read whole: '>' in quoted attributes, raw-text elements, classes, void tags
     ('<p title="a > コンテナ">OCI</p>', '<p title="a > コンテナ"><abbr title="O">OCI</abbr></p>'),
-    ("<script>if (a<b) { OCI }</script><p>OCI</p>", '<script>if (a<b) { OCI }</script><p><abbr title="O">OCI</abbr></p>'),
-    ("<STYLE>p::after{content:'OCI'}</STYLE>OCI", '<STYLE>p::after{content:\'OCI\'}</STYLE><abbr title="O">OCI</abbr>'),
-    ("<div class='x mermaid'>OCI<span>OCI</span></div>OCI",
-     '<div class=\'x mermaid\'>OCI<span>OCI</span></div><abbr title="O">OCI</abbr>'),
-    ('<h2 id="h">OCI<a class="headerlink" href="#h">¶</a></h2><p>OCI</p>',
-     '<h2 id="h">OCI<a class="headerlink" href="#h">¶</a></h2><p><abbr title="O">OCI</abbr></p>'),
-    ("<pre><code>OCI<br>OCI</code></pre><img src=x alt=OCI>OCI",
-     '<pre><code>OCI<br>OCI</code></pre><img src=x alt=OCI><abbr title="O">OCI</abbr>'),
+    (
+        "<script>if (a<b) { OCI }</script><p>OCI</p>",
+        '<script>if (a<b) { OCI }</script><p><abbr title="O">OCI</abbr></p>',
+    ),
+    (
+        "<STYLE>p::after{content:'OCI'}</STYLE>OCI",
+        "<STYLE>p::after{content:'OCI'}</STYLE><abbr title=\"O\">OCI</abbr>",
+    ),
+    (
+        "<div class='x mermaid'>OCI<span>OCI</span></div>OCI",
+        "<div class='x mermaid'>OCI<span>OCI</span></div><abbr title=\"O\">OCI</abbr>",
+    ),
+    (
+        '<h2 id="h">OCI<a class="headerlink" href="#h">¶</a></h2><p>OCI</p>',
+        '<h2 id="h">OCI<a class="headerlink" href="#h">¶</a></h2><p><abbr title="O">OCI</abbr></p>',
+    ),
+    (
+        "<pre><code>OCI<br>OCI</code></pre><img src=x alt=OCI>OCI",
+        '<pre><code>OCI<br>OCI</code></pre><img src=x alt=OCI><abbr title="O">OCI</abbr>',
+    ),
     ("<p>a < b, OCI</p>", '<p>a < b, <abbr title="O">OCI</abbr></p>'),
 ]
 
@@ -58,7 +84,10 @@ def test_annotate_table(source: str, expected: str) -> None:
 
 def test_definitions_are_attribute_escaped() -> None:
     glossary = compile_glossary({"OCI": 'say "hi" <b> & bye'})
-    assert annotate("<p>OCI</p>", glossary) == '<p><abbr title="say &quot;hi&quot; &lt;b&gt; &amp; bye">OCI</abbr></p>'
+    assert (
+        annotate("<p>OCI</p>", glossary)
+        == '<p><abbr title="say &quot;hi&quot; &lt;b&gt; &amp; bye">OCI</abbr></p>'
+    )
 
 
 @pytest.mark.parametrize(

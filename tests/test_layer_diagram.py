@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+
 from studysite.diagrams.layer_diagram import (
     DiagramError,
     char_width,
@@ -98,18 +99,22 @@ JAPANESE_TWIN = """\
 
 CASES = {
     "seed: three VMs": (SEED_VM, SEED_VM_MERMAID),
-    "seed: three containers": (SEED_CONTAINERS, mermaid(
-        "  columns 3",
-        '  t1["Co1"] t2["Co2"] t3["Co3"]',
-        '  b1["app"] b2["app"] b3["app"]',
-        '  b4["lib"] b5["lib"] b6["lib"]',
-        '  b7["Container Engine"]:3',
-        '  b8["Host OS"]:3',
-        '  b9["Hard Ware"]:3',
-        TITLE_CLASS,
-        "  class t1,t2,t3 layerTitle",
-    )),
-    "four columns, a box spanning 2 of 4, empty cells": ("""\
+    "seed: three containers": (
+        SEED_CONTAINERS,
+        mermaid(
+            "  columns 3",
+            '  t1["Co1"] t2["Co2"] t3["Co3"]',
+            '  b1["app"] b2["app"] b3["app"]',
+            '  b4["lib"] b5["lib"] b6["lib"]',
+            '  b7["Container Engine"]:3',
+            '  b8["Host OS"]:3',
+            '  b9["Hard Ware"]:3',
+            TITLE_CLASS,
+            "  class t1,t2,t3 layerTitle",
+        ),
+    ),
+    "four columns, a box spanning 2 of 4, empty cells": (
+        """\
  A          B          C          D
 ---------- ---------- ---------- ----------
 |a1      | |b1      | |c1      | |d1      |
@@ -118,64 +123,78 @@ CASES = {
 --------------------- ---------- ----------
            |b3      |            |d3      |
            ----------            ----------
-""", mermaid(
-        "  columns 4",
-        '  t1["A"] t2["B"] t3["C"] t4["D"]',
-        '  b1["a1"] b2["b1"] b3["c1"] b4["d1"]',
-        '  b5["wide"]:2 b6["c2"] space',
-        '  space b7["b3"] space b8["d3"]',
-        TITLE_CLASS,
-        "  class t1,t2,t3,t4 layerTitle",
-    )),
-    "empty cells merge into space:N; titles only where given": ("""\
+""",
+        mermaid(
+            "  columns 4",
+            '  t1["A"] t2["B"] t3["C"] t4["D"]',
+            '  b1["a1"] b2["b1"] b3["c1"] b4["d1"]',
+            '  b5["wide"]:2 b6["c2"] space',
+            '  space b7["b3"] space b8["d3"]',
+            TITLE_CLASS,
+            "  class t1,t2,t3,t4 layerTitle",
+        ),
+    ),
+    "empty cells merge into space:N; titles only where given": (
+        """\
   left                 right
 +------+------+------+------+
 | a    | b    | c    | d    |
 +------+------+------+------+
 | e    |             | f    |
 +------+             +------+
-""", mermaid(
-        "  columns 4",
-        '  t1["left"] space:2 t2["right"]',
-        '  b1["a"] b2["b"] b3["c"] b4["d"]',
-        '  b5["e"] space:2 b6["f"]',
-        TITLE_CLASS,
-        "  class t1,t2 layerTitle",
-    )),
-    "+ corners and shared walls, no title row": ("""\
+""",
+        mermaid(
+            "  columns 4",
+            '  t1["left"] space:2 t2["right"]',
+            '  b1["a"] b2["b"] b3["c"] b4["d"]',
+            '  b5["e"] space:2 b6["f"]',
+            TITLE_CLASS,
+            "  class t1,t2 layerTitle",
+        ),
+    ),
+    "+ corners and shared walls, no title row": (
+        """\
 +------+------+------+
 | web  | api  | db   |
 +------+------+------+
 | k8s  | storage     |
 +------+-------------+
-""", mermaid(
-        "  columns 3",
-        '  b1["web"] b2["api"] b3["db"]',
-        '  b4["k8s"] b5["storage"]:2',
-    )),
+""",
+        mermaid(
+            "  columns 3",
+            '  b1["web"] b2["api"] b3["db"]',
+            '  b4["k8s"] b5["storage"]:2',
+        ),
+    ),
     "ragged trailing spaces, tabs (to 8), CRLF": (
-        "\r\n".join([
-            "--------\t--------   ",
-            "|app   |\t|lib   |",
-            "------------------------ \t",
-            "|Host OS               |      ",
-            "------------------------",
-            "",
-        ]),
+        "\r\n".join(
+            [
+                "--------\t--------   ",
+                "|app   |\t|lib   |",
+                "------------------------ \t",
+                "|Host OS               |      ",
+                "------------------------",
+                "",
+            ]
+        ),
         mermaid("  columns 2", '  b1["app"] b2["lib"]', '  b3["Host OS"]:2'),
     ),
-    "labels are escaped with Mermaid entity codes": ("""\
+    "labels are escaped with Mermaid entity codes": (
+        """\
 ---------------------------- --------------
 |<script>alert(1)</script> | |"q" & 'a' ; |
 -------------------------------------------
 |a#b c`d` 100% \\o/ %%{init: {}}%% [x](y)  |
 -------------------------------------------
-""", mermaid(
-        "  columns 2",
-        '  b1["#lt;script#gt;alert(1)#lt;/script#gt;"] b2["#quot;q#quot; #amp; \'a\' #59;"]',
-        '  b3["a#35;b c#96;d#96; 100#37; #92;o/ #37;#37;#123;init#58; #123;#125;#125;#37;#37; [x](y)"]:2',
-    )),
-    "a box with two text lines (joined with <br>), blank lines around the drawing": ("""
+""",
+        mermaid(
+            "  columns 2",
+            '  b1["#lt;script#gt;alert(1)#lt;/script#gt;"] b2["#quot;q#quot; #amp; \'a\' #59;"]',
+            '  b3["a#35;b c#96;d#96; 100#37; #92;o/ #37;#37;#123;init#58; #123;#125;#125;#37;#37; [x](y)"]:2',
+        ),
+    ),
+    "a box with two text lines (joined with <br>), blank lines around the drawing": (
+        """
 
  engines
 -------------- ----------------
@@ -185,51 +204,65 @@ CASES = {
 |Linux kernel                 |
 -------------------------------
 
-""", mermaid(
-        "  columns 2",
-        '  t1["engines"] space',
-        '  b1["Docker<br>Engine"] b2["Podman<br>(daemonless)"]',
-        '  b3["Linux kernel"]:2',
-        TITLE_CLASS,
-        "  class t1 layerTitle",
-    )),
-    "two title lines": ("""\
+""",
+        mermaid(
+            "  columns 2",
+            '  t1["engines"] space',
+            '  b1["Docker<br>Engine"] b2["Podman<br>(daemonless)"]',
+            '  b3["Linux kernel"]:2',
+            TITLE_CLASS,
+            "  class t1 layerTitle",
+        ),
+    ),
+    "two title lines": (
+        """\
  guest      guest
  VM 1       VM 2
 ---------- ----------
 |app     | |app     |
 ---------------------
-""", mermaid(
-        "  columns 2",
-        '  t1["guest<br>VM 1"] t2["guest<br>VM 2"]',
-        '  b1["app"] b2["app"]',
-        TITLE_CLASS,
-        "  class t1,t2 layerTitle",
-    )),
-    "Japanese labels use display width": (JAPANESE_TWIN, mermaid(
-        "  columns 2",
-        '  t1["仮想1"] t2["仮想2"]',
-        '  b1["アプリ"] b2["アプリ"]',
-        '  b3["ホストOS"]:2',
-        TITLE_CLASS,
-        "  class t1,t2 layerTitle",
-    )),
-    "combining marks take no column; full-width spaces pad": ("""\
+""",
+        mermaid(
+            "  columns 2",
+            '  t1["guest<br>VM 1"] t2["guest<br>VM 2"]',
+            '  b1["app"] b2["app"]',
+            TITLE_CLASS,
+            "  class t1,t2 layerTitle",
+        ),
+    ),
+    "Japanese labels use display width": (
+        JAPANESE_TWIN,
+        mermaid(
+            "  columns 2",
+            '  t1["仮想1"] t2["仮想2"]',
+            '  b1["アプリ"] b2["アプリ"]',
+            '  b3["ホストOS"]:2',
+            TITLE_CLASS,
+            "  class t1,t2 layerTitle",
+        ),
+    ),
+    "combining marks take no column; full-width spaces pad": (
+        """\
 ------------ ------------
 |cafe\u0301      | |ｺﾝﾃﾅ　　　|
 -------------------------
 |Ｈｏｓｔ　ＯＳ         |
 -------------------------
-""", mermaid(
-        "  columns 2",
-        '  b1["cafe\u0301"] b2["ｺﾝﾃﾅ"]',
-        '  b3["Ｈｏｓｔ　ＯＳ"]:2',
-    )),
-    "indented drawing, one column": ("""\
+""",
+        mermaid(
+            "  columns 2",
+            '  b1["cafe\u0301"] b2["ｺﾝﾃﾅ"]',
+            '  b3["Ｈｏｓｔ　ＯＳ"]:2',
+        ),
+    ),
+    "indented drawing, one column": (
+        """\
     ----------
     |only    |
     ----------
-""", mermaid("  columns 1", '  b1["only"]')),
+""",
+        mermaid("  columns 1", '  b1["only"]'),
+    ),
 }
 
 
@@ -292,69 +325,109 @@ def seed_with(line_number: int, line: str) -> str:
 ERRORS = {
     "a side one column off": (
         seed_with(9, "|Hyper Visor                  |"),
-        9, "row 4: box side at column 31 does not line up with any column edge",
+        9,
+        "row 4: box side at column 31 does not line up with any column edge",
     ),
-    "a box crossing a column edge": ("""\
+    "a box crossing a column edge": (
+        """\
 ---------- ---------- ----------
 |a       | |b       | |c       |
 --------------------------------
 |crosses       |
 ----------------
-""", 4, "row 2: box side at column 16 does not line up with any column edge"),
+""",
+        4,
+        "row 2: box side at column 16 does not line up with any column edge",
+    ),
     "a left side in the gap": (
         seed_with(9, "|Hyper   ||" + "Visor".ljust(20) + "|"),
-        9, "row 4: box side at column 11 does not line up with any column edge",
+        9,
+        "row 4: box side at column 11 does not line up with any column edge",
     ),
-    "a missing side on the second line of a row": ("""\
+    "a missing side on the second line of a row": (
+        """\
 ----------
 |app     |
 |lib
 ----------
-""", 3, "row 1: box side at column 10 is missing"),
-    "an extra side on the second line of a row": ("""\
+""",
+        3,
+        "row 1: box side at column 10 is missing",
+    ),
+    "an extra side on the second line of a row": (
+        """\
 ----------
 |app     |
 |lib |   |
 ----------
-""", 3, "row 1: box side at column 6 does not line up with the row's first line"),
+""",
+        3,
+        "row 1: box side at column 6 does not line up with the row's first line",
+    ),
     "a rule one column too long": (
         seed_with(14, "---------------------------------"),
-        14, "rule at column 33 does not line up with any box above or below it",
+        14,
+        "rule at column 33 does not line up with any box above or below it",
     ),
     "a rule one column too short": (
         seed_with(14, "-------------------------------"),
-        14, "row 6: bottom edge of box 'Hard Ware' is broken at column 32",
+        14,
+        "row 6: bottom edge of box 'Hard Ware' is broken at column 32",
     ),
     "a gap in a rule": (
         seed_with(2, "---------- ------ -- ----------"),
-        2, "row 1: top edge of box 'app' is broken at column 18",
+        2,
+        "row 1: top edge of box 'app' is broken at column 18",
     ),
-    "text outside the boxes": (seed_with(3, "|app     | |app     | |app     | x"), 3,
-                               "row 1: text at column 34 is after the last box side"),
-    "a side with no box": (seed_with(3, "|app     | |        | |app     |"), 3,
-                           "row 1: box side at column 12 belongs to no box with text"),
+    "text outside the boxes": (
+        seed_with(3, "|app     | |app     | |app     | x"),
+        3,
+        "row 1: text at column 34 is after the last box side",
+    ),
+    "a side with no box": (
+        seed_with(3, "|app     | |        | |app     |"),
+        3,
+        "row 1: box side at column 12 belongs to no box with text",
+    ),
     "a blank line inside": (seed_with(4, ""), 4, "blank line inside the diagram"),
-    "two rules in a row": (seed_with(3, "--------------------------------"), 3,
-                           "rule line directly below another rule line"),
-    "a box spanning two rows": ("""\
+    "two rules in a row": (
+        seed_with(3, "--------------------------------"),
+        3,
+        "rule line directly below another rule line",
+    ),
+    "a box spanning two rows": (
+        """\
 ---------- ----------
 |tall    | |top     |
 |        | ----------
 |        | |bottom  |
 ---------- ----------
-""", 3, "row 1: a rule runs through this row at column 12"),
-    "a rule inside a box": ("""\
+""",
+        3,
+        "row 1: a rule runs through this row at column 12",
+    ),
+    "a rule inside a box": (
+        """\
 ---------- ----------
 |tall    | |top     |
 |        | |--------|
 |        | |bottom  |
 ---------- ----------
-""", 3, "row 1: a rule runs through this row at column 13"),
+""",
+        3,
+        "row 1: a rule runs through this row at column 13",
+    ),
     "no rule below the last row": ("----------\n|app     |\n", 2, "row 1: no rule line below this row"),
-    "a side above the top rule": (" VM1 | VM2\n----------\n|app     |\n----------\n", 1,
-                                  "box side '|' above the top rule line"),
-    "a title over no column": ("              far\n----------\n|app     |\n----------\n", 1,
-                               "title 'far' at column 15 is not above any column"),
+    "a side above the top rule": (
+        " VM1 | VM2\n----------\n|app     |\n----------\n",
+        1,
+        "box side '|' above the top rule line",
+    ),
+    "a title over no column": (
+        "              far\n----------\n|app     |\n----------\n",
+        1,
+        "title 'far' at column 15 is not above any column",
+    ),
     "no rule at all": ("|app|\n", 1, "no rule line"),
 }
 
@@ -433,7 +506,7 @@ def layer_grids(draw: st.DrawFn) -> Drawn:
     lefts = [draw(st.integers(0, 2))]
     for w in inner[:-1]:
         lefts.append(lefts[-1] + w + 1 + gap)
-    rights = [left + w + 1 for left, w in zip(lefts, inner)]
+    rights = [left + w + 1 for left, w in zip(lefts, inner, strict=False)]
 
     rows: list[list[tuple[int, int, tuple[str, ...]]]] = []
     for _ in range(draw(st.integers(1, 4))):
@@ -467,7 +540,7 @@ def layer_grids(draw: st.DrawFn) -> Drawn:
     lines = list(title_lines)
     for r in range(len(rows) + 1):
         rule = [" "] * total
-        for row in rows[max(0, r - 1): r + 1]:
+        for row in rows[max(0, r - 1) : r + 1]:
             for column, span, _ in row:
                 left, right = lefts[column], rights[column + span - 1]
                 for x in range(left, right + 1):
@@ -556,10 +629,27 @@ def test_arbitrary_text_raises_only_diagram_error(text: str) -> None:
 
 
 @settings(max_examples=200)
-@given(st.lists(st.sampled_from([
-    "----------", "---------- ----------", "+--------+", "|app     |", "|app     | |lib     |",
-    " VM1", "|a | b|", "", "-----", "|        |", "  |x|", "\t|y     |",
-]), max_size=12).map("\n".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "----------",
+                "---------- ----------",
+                "+--------+",
+                "|app     |",
+                "|app     | |lib     |",
+                " VM1",
+                "|a | b|",
+                "",
+                "-----",
+                "|        |",
+                "  |x|",
+                "\t|y     |",
+            ]
+        ),
+        max_size=12,
+    ).map("\n".join)
+)
 def test_diagram_shaped_text_raises_only_diagram_error(text: str) -> None:
     try:
         convert(text)

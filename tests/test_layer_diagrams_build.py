@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.project import build_site, copy_project
 from studysite.testing.browser import record, serve, squash, wait_for_diagrams
+from studysite.testing.project import build_site, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = ROOT / "hooks" / "layer_diagrams.py"
@@ -61,7 +61,7 @@ def test_malformed_diagrams_fail_the_strict_build_with_file_and_line(
     ]
     warnings = [line for line in output.split("\n") if "layer diagram not converted" in line]
     assert len(warnings) == 2, output
-    for warning, message in zip(warnings, expected):
+    for warning, message in zip(warnings, expected, strict=False):
         assert warning.startswith("WARNING") and warning.endswith(message), output
     assert "Traceback" not in output
 
@@ -81,8 +81,9 @@ def test_diagrams_convert_in_a_clean_strict_build(fixture_project: Path, tmp_pat
     assert html.count("<summary>テキスト版</summary>") == 3
     assert html.count('class="layer-source') == 3
     assert "```" not in html
-    assert "単一のホスト上で動作している3つのコンテナ。列: Co1 | Co2 | Co3。上から順に: app | app | app /" in (
-        html_text.unescape(html)
+    assert (
+        "単一のホスト上で動作している3つのコンテナ。列: Co1 | Co2 | Co3。上から順に: app | app | app /"
+        in (html_text.unescape(html))
     )
 
 
@@ -127,7 +128,8 @@ def test_converted_diagram_draws_with_title_row_and_spans(browser, tmp_path: Pat
             squash('VM1<script>"引用"appゲストOSa & bHyper Visor')
         )
         boxes = {
-            squash(label): box for label, box in diagram.evaluate(
+            squash(label): box
+            for label, box in diagram.evaluate(
                 """el => [...el.querySelectorAll('g.node')].map(n => {
                      const r = n.getBoundingClientRect();
                      return [n.textContent, {x: r.x, y: r.y, w: r.width, h: r.height}];

@@ -14,8 +14,8 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 
-from studysite.testing.project import SUB_PATH, build_site, copy_project
 from studysite.testing.browser import serve, site_pages
+from studysite.testing.project import SUB_PATH, build_site, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -112,7 +112,7 @@ def check_site(site: Path, served: str, site_url: str) -> list[Problem]:
         for tag, raw in page.refs:
             url = urljoin(base, raw)
             if url.startswith(site_url):
-                url = served + url[len(site_url):]
+                url = served + url[len(site_url) :]
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https"):
                 if parts.scheme not in ("mailto", "tel", "data", "javascript"):
@@ -127,12 +127,14 @@ def check_site(site: Path, served: str, site_url: str) -> list[Problem]:
             if status != 200:
                 problems.append(Problem(rel, tag, raw, f"{target}: HTTP {status}"))
             elif fragment and unquote(fragment) not in (ids := anchors_of(body)):
-                problems.append(Problem(rel, tag, raw, f"no id {unquote(fragment)!r} on {target}",
-                                        unquote(fragment), ids))
+                problems.append(
+                    Problem(rel, tag, raw, f"no id {unquote(fragment)!r} on {target}", unquote(fragment), ids)
+                )
     return problems
 
 
 # -- the real site ---------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def site_problems(site_dir: Path, site_url: str) -> list[Problem]:
@@ -161,9 +163,12 @@ def test_the_checker_sees_broken_links_assets_and_anchors(tmp_path: Path):
         '<a href="a/">ok</a><a href="a/#here">ok</a><a href="a/#gone">bad anchor</a>'
         '<a href="a">no slash: a redirect</a><a href="b/">missing</a><a href="mailto:x@y">ok</a>'
         '<a href="https://example.org/">external</a><img src="https://cdn.example/x.png">'
-        '<link rel="canonical" href="https://site.example/study/">', encoding="utf-8")
+        '<link rel="canonical" href="https://site.example/study/">',
+        encoding="utf-8",
+    )
     (site / "a" / "index.html").write_text(
-        '<h2 id="here">x</h2><a href="../">up</a><script src="x.js"></script>', encoding="utf-8")
+        '<h2 id="here">x</h2><a href="../">up</a><script src="x.js"></script>', encoding="utf-8"
+    )
     with serve(site, SUB_PATH) as served:
         problems = check_site(site, served, "https://site.example/study/")
     text = "\n".join(map(str, problems))
@@ -193,10 +198,12 @@ def test_sitemap_lists_every_page_with_absolute_urls(tmp_path: Path, site_url: s
     out = tmp_path / "site"
     result = build_site(project, out, site_url=site_url)
     assert result.returncode == 0, result.stderr
-    locs = [loc.text or "" for loc in ET.parse(out / "sitemap.xml").getroot().findall("s:url/s:loc", SITEMAP_NS)]
+    locs = [
+        loc.text or "" for loc in ET.parse(out / "sitemap.xml").getroot().findall("s:url/s:loc", SITEMAP_NS)
+    ]
     assert locs, "sitemap.xml is empty"
     assert [loc for loc in locs if not loc.startswith(site_url)] == []
-    listed = {loc[len(site_url):] for loc in locs}
+    listed = {loc[len(site_url) :] for loc in locs}
     assert len(listed) == len(locs), "a page is listed twice"
     assert listed == _expected_pages(project / "docs")
     assert sorted(listed) == site_pages(out)
@@ -209,4 +216,6 @@ def test_the_home_page_links_the_pdf_where_the_exporter_writes_it(site_dir: Path
     from studysite.pdf.core import PDF_URI
 
     assert f'href="{PDF_URI}"' in (site_dir / "index.html").read_text(encoding="utf-8")
-    assert f"path_to_pdf: {PDF_URI}" in (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text("utf-8")
+    assert f"path_to_pdf: {PDF_URI}" in (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(
+        "utf-8"
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -11,10 +10,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from studysite.site.offline import LIBRARY_URI, SHIM_URI, online_only, remote_urls, zip_site
 
-from studysite.testing.project import ROOT, copy_project
+from studysite.site.offline import LIBRARY_URI, SHIM_URI, online_only, remote_urls, zip_site
 from studysite.testing.browser import expected_labels, squash, wait_for_diagrams
+from studysite.testing.project import ROOT, copy_project
 
 ZIP_NAME = "container-study-notes-offline"
 PAGE = "docker-1/vm-vs-container"
@@ -58,7 +57,9 @@ def test_offline_helpers():
     assert online_only("assets/mermaid/chunks/mermaid.esm.min/blockDiagram-X.mjs")
     assert not online_only(LIBRARY_URI) and not online_only("assets/javascripts/mermaid-offline.js")
     assert remote_urls(["https://unpkg.com/iframe-worker/shim", "//cdn/x.js", SHIM_URI]) == [
-        "https://unpkg.com/iframe-worker/shim", "//cdn/x.js"]
+        "https://unpkg.com/iframe-worker/shim",
+        "//cdn/x.js",
+    ]
 
 
 def test_zip_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -84,9 +85,22 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = work / "build" / ZIP_NAME
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"),
-         "-d", str(out)],
-        capture_output=True, text=True, env=env, cwd=project,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--clean",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
     )
     assert result.returncode == 0, f"offline build failed:\n{result.stderr}"
     return zip_site(out, work / f"{ZIP_NAME}.zip") and work / f"{ZIP_NAME}.zip"
@@ -105,8 +119,14 @@ def test_bundle_serves_offline_files_only(offline_zip: Path, unzipped: Path):
     with zipfile.ZipFile(offline_zip) as archive:
         names = archive.namelist()
     assert all(name.startswith(f"{ZIP_NAME}/") for name in names)
-    for needed in ("index.html", f"{PAGE}.html", "search/search_index.js", LIBRARY_URI, SHIM_URI,
-                   "assets/javascripts/mermaid-offline.js"):
+    for needed in (
+        "index.html",
+        f"{PAGE}.html",
+        "search/search_index.js",
+        LIBRARY_URI,
+        SHIM_URI,
+        "assets/javascripts/mermaid-offline.js",
+    ):
         assert (unzipped / needed).is_file(), needed
     assert not [name for name in names if name.endswith(".mjs")], "ES modules (they cannot load from file://)"
     assert not [name for name in names if "/assets/mermaid/" in name and name.endswith(".map")]
@@ -153,9 +173,11 @@ def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Pat
     # Diagrams: every one becomes an SVG with its labels, through the classic loader and the UMD build.
     assert wait_for_diagrams(page, timeout=30_000) == "done"
     sources = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.dataset.source)")
-    svgs = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.querySelector('svg')?.textContent)")
+    svgs = page.eval_on_selector_all(
+        "div.mermaid", "els => els.map(e => e.querySelector('svg')?.textContent)"
+    )
     assert len(sources) >= 1
-    for source, svg in zip(sources, svgs):
+    for source, svg in zip(sources, svgs, strict=False):
         assert svg is not None, f"a diagram has no SVG: {source[:60]}"
         missing = [label for label in expected_labels(source) if squash(label) not in squash(svg)]
         assert not missing, f"labels missing from the SVG: {missing}"

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from studysite.testing.browser import nav_pages
 from studysite.pdf.core import (
     build_time,
     japanese_date,
@@ -32,6 +31,7 @@ from studysite.pdf.core import (
     uncovered,
     undouble,
 )
+from studysite.testing.browser import nav_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -44,7 +44,9 @@ EPOCH_DATE = "2026年1月1日"
 def export(site: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(TOOL), str(site), "-o", str(out)],
-        capture_output=True, text=True, timeout=180,
+        capture_output=True,
+        text=True,
+        timeout=180,
         env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env},
     )
 
@@ -52,19 +54,31 @@ def export(site: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
 def export_all(jobs: dict[str, tuple[Path, Path]]) -> dict[str, subprocess.CompletedProcess]:
     """Run several exports at once (each is mostly waiting on its own Chromium): name -> result."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    running = {name: (subprocess.Popen([sys.executable, str(TOOL), str(site), "-o", str(out)], env=env, text=True,
-                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE), site, out)
-               for name, (site, out) in jobs.items()}
+    running = {
+        name: (
+            subprocess.Popen(
+                [sys.executable, str(TOOL), str(site), "-o", str(out)],
+                env=env,
+                text=True,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            ),
+            site,
+            out,
+        )
+        for name, (site, out) in jobs.items()
+    }
     results = {}
-    for name, (process, site, out) in running.items():
+    for name, (process, _site, _out) in running.items():
         stdout, stderr = process.communicate(timeout=180)
         results[name] = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
     return results
 
 
 def pdftotext_pages(pdf: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = text.split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
@@ -95,18 +109,25 @@ def nav(site_dir: Path) -> list[tuple[str, str, str]]:
 
 #: Print pages that must fail the export, each with what the one-line error must say.
 BROKEN = {
-    "diagram": ('<div class="mermaid">block-beta\n  columns 2\n  a["x"] b["y"\n  ((( broken</div>',
-                r"diagram failed to render"),
+    "diagram": (
+        '<div class="mermaid">block-beta\n  columns 2\n  a["x"] b["y"\n  ((( broken</div>',
+        r"diagram failed to render",
+    ),
     "network": ('<img src="http://192.0.2.7/tracker.png" alt="">', r"left 127\.0\.0\.1.*192\.0\.2\.7"),
     "tofu": ("<p>私用領域 \ue000 の文字</p>", r"U\+E000.*tofu"),
 }
 
 
 @pytest.fixture(scope="module")
-def runs(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
+def runs(
+    site_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
     """The export of the site, a second one (reproducibility) and the broken ones, all run at once."""
     base = tmp_path_factory.mktemp("pdf")
-    jobs = {"main": (site_dir, base / "container-study-notes.pdf"), "again": (site_dir, base / "again" / "again.pdf")}
+    jobs = {
+        "main": (site_dir, base / "container-study-notes.pdf"),
+        "again": (site_dir, base / "again" / "again.pdf"),
+    }
     for name, (fragment, _) in BROKEN.items():
         site = tampered(site_dir, base / name / "site", lambda html, f=fragment: add_to_first_page(html, f))
         jobs[name] = (site, base / name / "out" / "site.pdf")
@@ -198,7 +219,7 @@ def test_print_page_is_built_but_stays_out_of_nav_and_sitemap(site_dir, nav):
 
 def test_table_of_contents_lists_every_nav_page_with_its_page_number(pages, outline, nav):
     start = body_start(outline)
-    toc = "\n".join(pages[1:start - 1])
+    toc = "\n".join(pages[1 : start - 1])
     assert "目次" in toc
     lines = [line.strip() for line in toc.splitlines() if line.strip()]
     at = 0
@@ -211,7 +232,7 @@ def test_table_of_contents_lists_every_nav_page_with_its_page_number(pages, outl
 
 
 def test_every_page_title_appears_in_nav_order(pages, outline, nav):
-    body = squash("".join(pages[body_start(outline) - 1:]))
+    body = squash("".join(pages[body_start(outline) - 1 :]))
     at = 0
     for path, _, title in nav:
         found = body.find(squash(title), at)
@@ -221,8 +242,10 @@ def test_every_page_title_appears_in_nav_order(pages, outline, nav):
 
 def test_japanese_sentences_are_extractable_text(pages):
     text = squash("".join(pages))
-    for sentence in ("アプリケーションを依存対象とともにカプセル化したもの",
-                     "どちらもアプリケーションを同一ホスト上のほかのアプリケーションから隔離するために利用できる"):
+    for sentence in (
+        "アプリケーションを依存対象とともにカプセル化したもの",
+        "どちらもアプリケーションを同一ホスト上のほかのアプリケーションから隔離するために利用できる",
+    ):
         assert squash(sentence) in text, f"not found as text: {sentence}"
     assert "\ufffd" not in text
 
@@ -232,13 +255,16 @@ def test_every_font_is_embedded_with_unicode_map(pdf):
     fonts = parse_pdffonts(output)
     assert fonts, output
     assert not [f.name for f in fonts if not f.embedded], output
-    assert not [f.name for f in fonts if not f.unicode], f"fonts without ToUnicode (text not searchable):\n{output}"
+    assert not [f.name for f in fonts if not f.unicode], (
+        f"fonts without ToUnicode (text not searchable):\n{output}"
+    )
 
 
 def test_outline_has_an_entry_for_every_page_nested_under_its_chapter(outline, nav):
     titles = [squash(title) for _, title, _ in outline]
-    assert not missing_in_order([squash(h1) for _, _, h1 in nav], titles), \
+    assert not missing_in_order([squash(h1) for _, _, h1 in nav], titles), (
         f"outline {[t for _, t, _ in outline]} lacks pages of {[h1 for *_, h1 in nav]}"
+    )
     assert not [t for _, t, _ in outline if len(t) % 2 == 0 and t[: len(t) // 2] * 2 == t], "doubled titles"
     nested = [path for path, _, _ in nav if "/" in path.strip("/")]
     if nested:  # pages inside a nav section sit one level below the section's entry
@@ -249,7 +275,7 @@ def test_outline_has_an_entry_for_every_page_nested_under_its_chapter(outline, n
 
 
 def test_outline_entries_point_at_their_pages(outline, pages):
-    for depth, title, page in outline[:40]:
+    for _depth, title, page in outline[:40]:
         assert squash(title)[:12] in squash(pages[page - 1]), f"'{title}' is not on page {page}"
 
 
@@ -390,8 +416,10 @@ def test_site_prefix_and_loader_script_from_built_html():
     config = '<script id="__config" type="application/json">{"base": "/study/", "features": []}</script>'
     assert site_prefix(config) == "/study/"
     assert site_prefix('<script id="__config" type="application/json">{"base": ".."}</script>') == "/"
-    page = ('<script type="module">import mermaid from "../../assets/javascripts/mermaid-loader.mjs";\n'
-            'mermaid.initialize({securityLevel: "strict"});</script>')
+    page = (
+        '<script type="module">import mermaid from "../../assets/javascripts/mermaid-loader.mjs";\n'
+        'mermaid.initialize({securityLevel: "strict"});</script>'
+    )
     script = loader_script(page, "/study/docker-1/vm-vs-container/")
     assert script.module_url == "/study/assets/javascripts/mermaid-loader.mjs"
     assert script.source().endswith('mermaid.initialize({securityLevel: "strict"});')
@@ -407,5 +435,7 @@ Helvetica                            Type 1            WinAnsi          no  no  
 """
     fonts = parse_pdffonts(table)
     assert [(f.name, f.kind, f.embedded, f.unicode) for f in fonts] == [
-        ("[none]", "Type 3", True, True), ("BAAAAA+LiberationSans", "CID TrueType", True, True),
-        ("Helvetica", "Type 1", False, False)]
+        ("[none]", "Type 3", True, True),
+        ("BAAAAA+LiberationSans", "CID TrueType", True, True),
+        ("Helvetica", "Type 1", False, False),
+    ]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.project import ROOT, SUB_PATH, build_site, copy_project
 from studysite.testing.browser import record, serve
+from studysite.testing.project import ROOT, SUB_PATH, build_site, copy_project
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -20,16 +20,18 @@ def add_redirect(config: str, old: str, new: str) -> str:
     match = re.search(r"^(?P<indent> *)redirect_maps:(?P<flow> *\{\})?[ \t]*$", config, re.MULTILINE)
     assert match, "mkdocs.yml has no `redirect_maps:` entry for the redirects plugin"
     line = f'{match["indent"]}  "{old}": "{new}"'
-    return f"{config[:match.start()]}{match['indent']}redirect_maps:\n{line}{config[match.end():]}"
+    return f"{config[: match.start()]}{match['indent']}redirect_maps:\n{line}{config[match.end() :]}"
 
 
 def test_add_redirect_keeps_existing_entries():
     flow = "  - redirects:\n      redirect_maps: {}\n  - print-site\n"
     assert add_redirect(flow, "a.md", "b.md") == (
-        '  - redirects:\n      redirect_maps:\n        "a.md": "b.md"\n  - print-site\n')
+        '  - redirects:\n      redirect_maps:\n        "a.md": "b.md"\n  - print-site\n'
+    )
     block = '  - redirects:\n      redirect_maps:\n        "x.md": "y.md"\n'
     assert add_redirect(block, "a.md", "b.md") == (
-        '  - redirects:\n      redirect_maps:\n        "a.md": "b.md"\n        "x.md": "y.md"\n')
+        '  - redirects:\n      redirect_maps:\n        "a.md": "b.md"\n        "x.md": "y.md"\n'
+    )
 
 
 def rename_note(docs: Path, old: str, new: str) -> int:

@@ -16,6 +16,7 @@ from studysite.testing.search_cases import CASES, GLOSSARY, HISTORY, PLATFORM, P
 
 pytestmark = pytest.mark.browser
 
+
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
     """One reader's tab on a chapter page, search worker ready, reused for every query of the table."""
@@ -67,8 +68,9 @@ def test_pasted_query_is_searched(browser, site_url):
     page.goto(site_url + "docker-1/", wait_until="load")
     box = page.locator("input.md-search__input")
     box.click()
-    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent === t",
-                           arg=PLACEHOLDER)
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').textContent === t", arg=PLACEHOLDER
+    )
     box.fill("ポータビリティ")  # an input event only: no keydown, no keyup
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     first = page.eval_on_selector(".md-search-result__item > .md-search-result__link", "e => e.href")

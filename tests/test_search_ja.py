@@ -107,8 +107,13 @@ process.stdout.write(JSON.stringify(out));
 
 
 def _js_tokens(texts: list[str]) -> list[list[str]]:
-    done = subprocess.run([_node(), "-e", _JS_SPLIT, SEPARATOR], input=json.dumps(texts), capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [_node(), "-e", _JS_SPLIT, SEPARATOR],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -136,16 +141,19 @@ def fake_split(word: str) -> tuple[str, ...]:
     return PARTS.get(word, (word,))
 
 
-@pytest.mark.parametrize(("token", "forms"), [
-    ("クラスタマネージャ", ["マネージャ"]),
-    ("運用担当者の", ["担当者"]),  # the kana after the compound are not part of it
-    ("カーネルネームスペース", ["ネームスペース", "スペース"]),
-    ("可搬性", []),  # one-character parts are left out
-    ("エンドユーザー", ["ユーザ"]),  # written as the browser cuts it: no final ー
-    ("コンテナ", []),
-    ("docker", []),
-    ("の", []),
-])
+@pytest.mark.parametrize(
+    ("token", "forms"),
+    [
+        ("クラスタマネージャ", ["マネージャ"]),
+        ("運用担当者の", ["担当者"]),  # the kana after the compound are not part of it
+        ("カーネルネームスペース", ["ネームスペース", "スペース"]),
+        ("可搬性", []),  # one-character parts are left out
+        ("エンドユーザー", ["ユーザ"]),  # written as the browser cuts it: no final ー
+        ("コンテナ", []),
+        ("docker", []),
+        ("の", []),
+    ],
+)
 def test_word_forms(token: str, forms: list[str]):
     assert word_forms(token, fake_split) == forms
 
@@ -154,13 +162,16 @@ def test_word_forms_ignore_a_splitter_that_rewrites_the_word():
     assert word_forms("クラスタマネージャ", lambda word: ("クラスター", "マネージャー")) == []
 
 
-@pytest.mark.parametrize(("token", "form"), [
-    ("クラスタマネージャ", "マネージャ"),
-    ("運用担当者", "担当者"),
-    ("カーネルネームスペース", "ネームスペース"),
-    ("コンテナイメージ", "イメージ"),
-    ("クラウドサービス", "サービス"),
-])
+@pytest.mark.parametrize(
+    ("token", "form"),
+    [
+        ("クラスタマネージャ", "マネージャ"),
+        ("運用担当者", "担当者"),
+        ("カーネルネームスペース", "ネームスペース"),
+        ("コンテナイメージ", "イメージ"),
+        ("クラウドサービス", "サービス"),
+    ],
+)
 def test_word_forms_with_sudachi(token: str, form: str):
     assert form in word_forms(token, sudachi_splitter())
 
@@ -180,18 +191,24 @@ def test_length_boost():
 
 
 def _index(docs: list[dict]) -> dict:
-    config = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": [],
-              "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}
+    config = {
+        "lang": ["en"],
+        "separator": "[\\s\\-]+",
+        "pipeline": [],
+        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
+    }
     return {"config": config, "docs": docs}
 
 
-INDEX = _index([
-    {"location": "", "title": "ホーム", "text": "<p>学習ノート</p>"},
-    {"location": "glossary/", "title": "用語集", "text": ""},
-    {"location": "glossary/#basics", "title": "基本", "text": "<p>運用担当者とクラスタマネージャ</p>"},
-    {"location": "docker-1/", "title": "Docker 1", "text": "<p>概要</p>", "boost": 2},
-    {"location": "docker-1/#more", "title": "続き", "text": "<p>クラスタマネージャのSwarm</p>"},
-])
+INDEX = _index(
+    [
+        {"location": "", "title": "ホーム", "text": "<p>学習ノート</p>"},
+        {"location": "glossary/", "title": "用語集", "text": ""},
+        {"location": "glossary/#basics", "title": "基本", "text": "<p>運用担当者とクラスタマネージャ</p>"},
+        {"location": "docker-1/", "title": "Docker 1", "text": "<p>概要</p>", "boost": 2},
+        {"location": "docker-1/#more", "title": "続き", "text": "<p>クラスタマネージャのSwarm</p>"},
+    ]
+)
 
 
 def test_augment_example():

@@ -21,6 +21,7 @@ from types import SimpleNamespace
 import jsonschema
 import pytest
 import yaml
+
 from studysite.timeline.data import TimelineError, load_timeline, parse_date, parse_timeline
 from studysite.timeline.render import insert_timeline, mermaid_text, render_html, render_mermaid, repeated_ids
 
@@ -377,7 +378,10 @@ def test_rendering_matches_the_expected_output(small, name: str, render) -> None
 @pytest.mark.parametrize(
     ("fragment", "why"),
     [
-        ('<section class="timeline__event timeline__event--docker" aria-labelledby="docker">', "region named by its heading"),
+        (
+            '<section class="timeline__event timeline__event--docker" aria-labelledby="docker">',
+            "region named by its heading",
+        ),
         ('<h3 class="timeline__title" id="docker">', "one anchor per event, on its heading"),
         ('<time class="timeline__date" datetime="2013-03">2013年3月</time>', "machine-readable date"),
         ('<time class="timeline__date" datetime="2015-06-22">2015年6月22日</time>', "day precision"),
@@ -431,10 +435,16 @@ LATER_DESCR = "2013: ＜script＞alert(1)＜/script＞ / 2015: OCI"  # escaped f
 def test_mermaid_diagrams_one_per_period_one_slot_per_year(small) -> None:
     diagrams = render_mermaid(small).split("\n\n")
     assert [d.splitlines()[:3] for d in diagrams] == [
-        ['```{.mermaid data-acc-title="年表: 初期" data-acc-descr="1979: chroot(2)"}', "timeline TD",
-         "    section 初期"],
-        [f'```{{.mermaid data-acc-title="年表: {small.periods[1].title}" data-acc-descr="{LATER_DESCR}"}}',
-         "timeline TD", "    section Later#59; 2013 onward"],
+        [
+            '```{.mermaid data-acc-title="年表: 初期" data-acc-descr="1979: chroot(2)"}',
+            "timeline TD",
+            "    section 初期",
+        ],
+        [
+            f'```{{.mermaid data-acc-title="年表: {small.periods[1].title}" data-acc-descr="{LATER_DESCR}"}}',
+            "timeline TD",
+            "    section Later#59; 2013 onward",
+        ],
     ]
     slots = [line for d in diagrams for line in d.splitlines() if line.startswith("        ")]
     assert [slot.split(" : ")[0].strip() for slot in slots] == ["1979", "2013", "2015"]
@@ -574,7 +584,8 @@ def test_strict_build_shows_the_timeline_with_one_anchor_per_event(tmp_path: Pat
     for event_id in ("chroot", "docker", "oci"):
         assert len(re.findall(rf'\sid="{event_id}"', html)) == 1, event_id
     assert (
-        len(re.findall(r'<div class="mermaid" [^>]*data-acc-title="年表: ', html)) == 2 and "timeline TD\n    section Later#59; 2013 onward" in html
+        len(re.findall(r'<div class="mermaid" [^>]*data-acc-title="年表: ', html)) == 2
+        and "timeline TD\n    section Later#59; 2013 onward" in html
     )
     assert '<div class="admonition warning timeline__correction">' in html
     assert "<script>alert" not in html

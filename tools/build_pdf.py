@@ -38,10 +38,6 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-
-from studysite.site.browser import launch_options
-from studysite.site.serve import serve
 from studysite.pdf.core import (
     CODE_FONT,
     PDF_URI,
@@ -49,19 +45,23 @@ from studysite.pdf.core import (
     TEXT_FONT,
     PdfError,
     build_time,
-    outline_matches,
-    undouble,
     context_of,
     describe,
     japanese_date,
     loader_script,
+    outline_matches,
     parse_charset,
     parse_pdffonts,
     pdf_date,
     site_prefix,
     squash,
     uncovered,
+    undouble,
 )
+from studysite.site.browser import launch_options
+from studysite.site.serve import serve
+
+ROOT = Path(__file__).resolve().parent.parent
 
 DIAGRAM_TIMEOUT_MS = 60_000
 LOAD_TIMEOUT_MS = 30_000
@@ -96,10 +96,13 @@ def font_charsets() -> list[tuple[int, int]]:
     """The code points the print fonts cover; raise PdfError when fontconfig lacks one of them."""
     ranges: list[tuple[int, int]] = []
     for family in (TEXT_FONT, CODE_FONT):
-        found = run_tool(["fc-list", "-f", "%{charset}\n", f"{family}:style=Regular"],
-                         "fontconfig", "fontconfig")
+        found = run_tool(
+            ["fc-list", "-f", "%{charset}\n", f"{family}:style=Regular"], "fontconfig", "fontconfig"
+        )
         if not found.strip():
-            raise PdfError(f"font '{family}' is missing (fc-list): install the Debian package 'fonts-noto-cjk'")
+            raise PdfError(
+                f"font '{family}' is missing (fc-list): install the Debian package 'fonts-noto-cjk'"
+            )
         ranges += parse_charset(found.splitlines()[0])
     return ranges
 
@@ -196,9 +199,11 @@ JS_SET_TOC_PAGES = """(pages) => {
 
 
 #: Elements whose own text shows which fonts Chromium really draws with (CSS.getPlatformFontsForNode).
-FONT_PROBES = ("#print-site-page h1, #print-site-page h2, #print-site-page p, #print-site-page li, "
-               "#print-site-page td, #print-site-page dt, #print-site-page .mermaid .nodeLabel, "
-               "#print-site-page .mermaid text, .print-cover p")
+FONT_PROBES = (
+    "#print-site-page h1, #print-site-page h2, #print-site-page p, #print-site-page li, "
+    "#print-site-page td, #print-site-page dt, #print-site-page .mermaid .nodeLabel, "
+    "#print-site-page .mermaid text, .print-cover p"
+)
 
 
 def check_fonts_used(page, log: Progress) -> None:
@@ -226,10 +231,14 @@ def check_fonts_used(page, log: Progress) -> None:
 
 
 def footer_template(site_name: str) -> str:
-    style = (f"width:100%;margin:0 {MARGIN['right']} 0 {MARGIN['left']};display:flex;"
-             "justify-content:space-between;font-family:'Noto Sans CJK JP',sans-serif;font-size:7.5pt;color:#666")
-    return (f'<div style="{style}"><span>{html.escape(site_name)}</span>'
-            '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
+    style = (
+        f"width:100%;margin:0 {MARGIN['right']} 0 {MARGIN['left']};display:flex;"
+        "justify-content:space-between;font-family:'Noto Sans CJK JP',sans-serif;font-size:7.5pt;color:#666"
+    )
+    return (
+        f'<div style="{style}"><span>{html.escape(site_name)}</span>'
+        '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
+    )
 
 
 # -- the PDF ------------------------------------------------------------------------------------------------
@@ -285,20 +294,34 @@ def finish(data: bytes, meta: dict[str, str], moment, headings: list[str], log: 
     items = outline_items(writer)
     titles = [str(item["/Title"]) for item in items]
     if outline_matches(titles, headings):
-        for item, heading in zip(items, headings):
+        for item, heading in zip(items, headings, strict=False):
             item[NameObject("/Title")] = TextStringObject(heading)
     else:
-        first = next((f"{t!r} / {h!r}" for t, h in zip(titles, headings) if squash(undouble(t)) != squash(h)), "")
-        log(f"outline: {len(titles)} entries for {len(headings)} headings (first difference: {first}); "
-            "titles kept from Chromium")
-        for item, title in zip(items, titles):
+        first = next(
+            (
+                f"{t!r} / {h!r}"
+                for t, h in zip(titles, headings, strict=False)
+                if squash(undouble(t)) != squash(h)
+            ),
+            "",
+        )
+        log(
+            f"outline: {len(titles)} entries for {len(headings)} headings (first difference: {first}); "
+            "titles kept from Chromium"
+        )
+        for item, title in zip(items, titles, strict=False):
             item[NameObject("/Title")] = TextStringObject(undouble(title))
     stamp = pdf_date(moment)
-    writer.add_metadata({
-        "/Title": meta["title"], "/Subject": meta["subject"], "/Author": meta["author"],
-        "/Creator": "tools/build_pdf.py (MkDocs, mkdocs-print-site-plugin, Chromium)",
-        "/CreationDate": stamp, "/ModDate": stamp,
-    })
+    writer.add_metadata(
+        {
+            "/Title": meta["title"],
+            "/Subject": meta["subject"],
+            "/Author": meta["author"],
+            "/Creator": "tools/build_pdf.py (MkDocs, mkdocs-print-site-plugin, Chromium)",
+            "/CreationDate": stamp,
+            "/ModDate": stamp,
+        }
+    )
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
     # a file identifier from the content, not from the clock (Chromium's own dates are gone): same
     # input, same bytes
@@ -325,8 +348,10 @@ def check_pdf(path: Path, log: Progress) -> tuple[int, int]:
     if blank:
         raise PdfError(f"blank PDF page(s): {', '.join(blank)}")
     if "\ufffd" in text:
-        raise PdfError(f"the PDF text has U+FFFD (a character that could not be encoded) near "
-                       f"'{context_of(chr(0xFFFD), text)}'")
+        raise PdfError(
+            f"the PDF text has U+FFFD (a character that could not be encoded) near "
+            f"'{context_of(chr(0xFFFD), text)}'"
+        )
     return len(pages), len(fonts)
 
 
@@ -337,8 +362,10 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
 
     print_page = site / PRINT_PAGE_URI / "index.html"
     if not print_page.exists():
-        raise PdfError(f"{print_page} is missing: build the site first (mkdocs build) with the "
-                       "print-site plugin enabled in mkdocs.yml")
+        raise PdfError(
+            f"{print_page} is missing: build the site first (mkdocs build) with the "
+            "print-site plugin enabled in mkdocs.yml"
+        )
     log(f"site {site}")
     options = launch_options()  # raises FileNotFoundError with what to install
     ranges = font_charsets()
@@ -352,8 +379,13 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
         log(f"serving the site on {base}; starting Chromium ({options['executable_path']})")
         browser = playwright.chromium.launch(**options)
         try:
-            context = browser.new_context(color_scheme="light", locale="ja-JP", timezone_id="UTC",
-                                          reduced_motion="reduce", viewport={"width": 1000, "height": 1400})
+            context = browser.new_context(
+                color_scheme="light",
+                locale="ja-JP",
+                timezone_id="UTC",
+                reduced_motion="reduce",
+                viewport={"width": 1000, "height": 1400},
+            )
             page = context.new_page()
             blocked: list[str] = []
             errors: list[str] = []
@@ -367,10 +399,20 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
                     route.abort()
 
             page.route("**/*", route)
-            page.on("console", lambda msg: msg.type == "error" and not msg.text.startswith("Failed to load resource")
-                    and errors.append(msg.text))
-            page.on("response", lambda response: response.status >= 400
-                    and errors.append(f"HTTP {response.status} for {response.url}"))
+            page.on(
+                "console",
+                lambda msg: (
+                    msg.type == "error"
+                    and not msg.text.startswith("Failed to load resource")
+                    and errors.append(msg.text)
+                ),
+            )
+            page.on(
+                "response",
+                lambda response: (
+                    response.status >= 400 and errors.append(f"HTTP {response.status} for {response.url}")
+                ),
+            )
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.emulate_media(media="print", color_scheme="light")
 
@@ -382,27 +424,36 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
             documents = [p for p in pages if not p["section"]]
             for i, item in enumerate(pages, 1):
                 kind = "chapter" if item["section"] else "page"
-                extra = f" ({item['diagrams']} diagram{'s' if item['diagrams'] != 1 else ''})" if item["diagrams"] else ""
+                extra = (
+                    f" ({item['diagrams']} diagram{'s' if item['diagrams'] != 1 else ''})"
+                    if item["diagrams"]
+                    else ""
+                )
                 log(f"  {kind} {i}/{len(pages)}: {item['number']} {item['title']}{extra}")
 
             total = page.locator("div.mermaid").count()
             if total:
                 if not has_loader:
-                    raise PdfError("the print page has diagrams but no Mermaid loader script "
-                                   "(overrides/partials/diagrams.html writes it; is extra.diagrams set?)")
+                    raise PdfError(
+                        "the print page has diagrams but no Mermaid loader script "
+                        "(overrides/partials/diagrams.html writes it; is extra.diagrams set?)"
+                    )
                 log(f"drawing {total} diagram(s) with the site's Mermaid loader")
                 try:
                     page.wait_for_function(JS_DIAGRAMS_DONE, timeout=DIAGRAM_TIMEOUT_MS)
                 except PlaywrightTimeout:
                     state = page.evaluate(JS_DIAGRAM_STATE)
-                    raise PdfError(f"diagrams not drawn after {DIAGRAM_TIMEOUT_MS // 1000} s: {state['svg']} of "
-                                   f"{state['total']} drawn; not drawn in: {', '.join(sorted(set(state['undrawn'])))}"
-                                   ) from None
+                    raise PdfError(
+                        f"diagrams not drawn after {DIAGRAM_TIMEOUT_MS // 1000} s: {state['svg']} of "
+                        f"{state['total']} drawn; not drawn in: {', '.join(sorted(set(state['undrawn'])))}"
+                    ) from None
                 state = page.evaluate(JS_DIAGRAM_STATE)
                 if state["state"] == "error" or state["failed"]:
                     detail = next((e.splitlines()[0] for e in errors if "Mermaid" in e), "")
-                    raise PdfError(f"a diagram failed to render in: {', '.join(sorted(set(state['failed'])))}"
-                                   + (f" ({detail[:160]})" if detail else ""))
+                    raise PdfError(
+                        f"a diagram failed to render in: {', '.join(sorted(set(state['failed'])))}"
+                        + (f" ({detail[:160]})" if detail else "")
+                    )
                 if state["svg"] != state["total"]:
                     raise PdfError(f"{state['svg']} SVG for {state['total']} diagrams")
                 if state["dark"] or state["scheme"] not in (None, "default"):
@@ -412,8 +463,10 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
             page.evaluate(JS_PREPARE, date)
             dangling = page.evaluate("window.__danglingLinks")
             if dangling:
-                log(f"{len(dangling)} internal link(s) with no target in the print page (not clickable in the "
-                    f"PDF): {', '.join(dangling[:3])}")
+                log(
+                    f"{len(dangling)} internal link(s) with no target in the print page (not clickable in the "
+                    f"PDF): {', '.join(dangling[:3])}"
+                )
             page.evaluate("() => document.fonts.ready.then(() => true)")
 
             texts = page.evaluate(JS_TEXT)
@@ -430,9 +483,17 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
             if errors:
                 raise PdfError(f"the print page logged an error: {errors[0][:200]}")
 
-            pdf_options = dict(format="A4", print_background=True, prefer_css_page_size=True, margin=MARGIN,
-                               display_header_footer=True, header_template="<div></div>",
-                               footer_template=footer_template(cover["title"]), outline=True, tagged=True)
+            pdf_options = dict(
+                format="A4",
+                print_background=True,
+                prefer_css_page_size=True,
+                margin=MARGIN,
+                display_header_footer=True,
+                header_template="<div></div>",
+                footer_template=footer_template(cover["title"]),
+                outline=True,
+                tagged=True,
+            )
             headings = page.evaluate(JS_HEADINGS)
             targets = page.evaluate(JS_TOC_TARGETS)
             log(f"printing (pass 1: where the {len(targets)} table-of-contents entries land)")
@@ -449,7 +510,7 @@ def export(site: Path, output: Path, log: Progress, environ=os.environ) -> Path:
                 data = page.pdf(**pdf_options)
             else:
                 raise PdfError("table-of-contents page numbers do not settle after 3 passes")
-            lost = [t for t, n in zip(targets, numbers) if not n]
+            lost = [t for t, n in zip(targets, numbers, strict=False) if not n]
             if lost:
                 raise PdfError(f"table-of-contents links with no target in the PDF: {', '.join(lost[:5])}")
             if blocked:
@@ -482,22 +543,31 @@ def check_glyphs(texts: dict[str, str], ranges: list[tuple[int, int]], log: Prog
     """Fail on U+FFFD or on a character no installed font can draw (it would print as tofu)."""
     for title, text in texts.items():
         if "\ufffd" in text:
-            raise PdfError(f"page '{title}' has U+FFFD (broken encoding) near '{context_of(chr(0xFFFD), text)}'")
+            raise PdfError(
+                f"page '{title}' has U+FFFD (broken encoding) near '{context_of(chr(0xFFFD), text)}'"
+            )
     everything = "".join(texts.values())
     fallbacks = []
     for char in uncovered(everything, ranges):
         family = fallback_font(char)
         where = next(title for title, text in texts.items() if char in text)
         if family is None:
-            raise PdfError(f"no installed font has a glyph for {describe(char)} on page '{where}' "
-                           f"near '{context_of(char, texts[where])}': it would print as tofu")
+            raise PdfError(
+                f"no installed font has a glyph for {describe(char)} on page '{where}' "
+                f"near '{context_of(char, texts[where])}': it would print as tofu"
+            )
         fallbacks.append(f"{describe(char)} → {family}")
     if fallbacks:
-        log(f"{len(fallbacks)} character(s) outside {TEXT_FONT}, drawn with fallback fonts: " + "; ".join(fallbacks[:5]))
+        log(
+            f"{len(fallbacks)} character(s) outside {TEXT_FONT}, drawn with fallback fonts: "
+            + "; ".join(fallbacks[:5])
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Export the built site to one PDF (print_page/ via Chromium).")
+    parser = argparse.ArgumentParser(
+        description="Export the built site to one PDF (print_page/ via Chromium)."
+    )
     parser.add_argument("site", nargs="?", default="site", type=Path, help="the built site (default: site)")
     parser.add_argument("-o", "--output", type=Path, help=f"the PDF (default: SITE/{PDF_URI})")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines")

@@ -5,13 +5,13 @@ Run by hand when the site's name changes: `.venv/bin/python tools/make_social_ca
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from playwright.sync_api import sync_playwright
+
 from studysite.site.browser import launch_options
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CARD = """<!doctype html><html lang="ja"><meta charset="utf-8"><style>
 body{margin:0;width:1200px;height:630px;display:flex;flex-direction:column;justify-content:center;

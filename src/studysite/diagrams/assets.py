@@ -29,8 +29,7 @@ def mermaid_assets(package_dir: Path) -> list[Asset]:
             raise FileNotFoundError(f"{needed} is missing: run `npm ci` (or `make site`) to install mermaid")
     assets = [Asset(entry, f"{SITE_DIR}/mermaid.esm.min.mjs")]
     assets += [
-        Asset(path, f"{SITE_DIR}/chunks/mermaid.esm.min/{path.name}")
-        for path in sorted(chunks.glob("*.mjs"))
+        Asset(path, f"{SITE_DIR}/chunks/mermaid.esm.min/{path.name}") for path in sorted(chunks.glob("*.mjs"))
     ]
     return assets
 

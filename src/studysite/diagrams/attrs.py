@@ -5,7 +5,9 @@ from __future__ import annotations
 #: Characters an attribute value in a fence's ``{...}`` cannot hold as they are (attr_list has no escapes,
 #: superfences writes the values out unescaped, and a backtick fence's info string may hold no backtick):
 #: their full-width twins read the same to a person.
-_SAFE = str.maketrans({'"': "”", "<": "＜", ">": "＞", "&": "＆", "{": "｛", "}": "｝", "\\": "＼", "`": "｀"})
+_SAFE = str.maketrans(
+    {'"': "”", "<": "＜", ">": "＞", "&": "＆", "{": "｛", "}": "｝", "\\": "＼", "`": "｀"}
+)
 
 
 def attribute_value(text: str) -> str:
@@ -19,5 +21,7 @@ def mermaid_opener(marker: str, title: str, description: str) -> str:
     Mermaid 11's block and timeline grammars have no ``accTitle``/``accDescr``; the diagram loader
     (docs/assets/javascripts/diagrams-core.js) puts these into the drawn SVG as <title>/<desc>.
     """
-    return (f'{marker}{{.mermaid data-acc-title="{attribute_value(title)}" '
-            f'data-acc-descr="{attribute_value(description)}"}}')
+    return (
+        f'{marker}{{.mermaid data-acc-title="{attribute_value(title)}" '
+        f'data-acc-descr="{attribute_value(description)}"}}'
+    )

@@ -6,10 +6,20 @@ from __future__ import annotations
 #: directive (``%%{``), a markdown string or a timeline's ``:`` separator. Mermaid marks entities with the pairs "ﬂ°" and "¶ß" while
 #: decoding, so a word joiner (U+2060) splits those pairs when they occur in a label.
 _LABEL_ESCAPES = {
-    ord('"'): "#quot;", ord("<"): "#lt;", ord(">"): "#gt;", ord("&"): "#amp;", ord("#"): "#35;",
-    ord(";"): "#59;", ord("`"): "#96;", ord("%"): "#37;", ord("\\"): "#92;", ord(":"): "#58;",
-    ord("{"): "#123;", ord("}"): "#125;",
-    ord("\ufb02"): "\ufb02\u2060", ord("\u00b6"): "\u00b6\u2060",
+    ord('"'): "#quot;",
+    ord("<"): "#lt;",
+    ord(">"): "#gt;",
+    ord("&"): "#amp;",
+    ord("#"): "#35;",
+    ord(";"): "#59;",
+    ord("`"): "#96;",
+    ord("%"): "#37;",
+    ord("\\"): "#92;",
+    ord(":"): "#58;",
+    ord("{"): "#123;",
+    ord("}"): "#125;",
+    ord("\ufb02"): "\ufb02\u2060",
+    ord("\u00b6"): "\u00b6\u2060",
 }
 #: A ``str.translate`` table that keeps text on one line: control characters (category Cc) become U+FFFD,
 #: the line and paragraph separators (Zl, Zp) spaces.

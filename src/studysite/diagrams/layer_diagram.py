@@ -21,14 +21,16 @@ the accessible description is returned separately by :func:`describe` for the pa
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from studysite.diagrams.escape import escape_label
 
 TAB_SIZE = 8
 LINE_BREAK = "<br>"
 TITLE_CLASS = "layerTitle"
+
+
 class DiagramError(ValueError):
     """The text looks like a layer diagram but cannot be read; ``line`` is 1-based within the diagram."""
 
@@ -83,7 +85,7 @@ class _Line:
         self.rule = _is_rule(self.text.strip())
         self.mask = bytearray(col + 1)  # of a rule line: 1 in each column that holds '-' or '+'
         if self.rule:
-            for c, ch in zip(self.cols, self.chars):
+            for c, ch in zip(self.cols, self.chars, strict=False):
                 self.mask[c] = ch in "-+"
 
 
@@ -131,13 +133,15 @@ def parse(text: str) -> Grid:
     edges = _columns(rows)
     column_at = [-2] * edges[0][0] + [-1] * (edges[-1][1] + 1 - edges[0][0])  # -1: gap between columns
     for i, (left, right) in enumerate(edges):
-        column_at[left:right + 1] = [i] * (right + 1 - left)
+        column_at[left : right + 1] = [i] * (right + 1 - left)
     for r, rule in enumerate(rules):
         _check_rule(rule, rows[r - 1] if r else [], rows[r] if r < len(rows) else [], column_at)
     start = {left: i for i, (left, _) in enumerate(edges)}
     end = {right: i for i, (_, right) in enumerate(edges)}
-    grid_rows = tuple(tuple(Box(text, start[left], end[right] - start[left] + 1, line)
-                            for left, right, text, line in row) for row in rows)
+    grid_rows = tuple(
+        tuple(Box(text, start[left], end[right] - start[left] + 1, line) for left, right, text, line in row)
+        for row in rows
+    )
     return Grid(len(edges), _titles(title_lines, column_at, len(edges)), grid_rows)
 
 
@@ -170,15 +174,18 @@ def _split_rows(lines: list[_Line]) -> tuple[list[_Line], list[list[_Line]]]:
 
 def _read_row(row: int, band: list[_Line], top: _Line, bottom: _Line) -> list[_Raw]:
     """The boxes of one row: text between '|' sides, with unbroken rules above and below."""
-    sides = [c for c, ch in zip(band[0].cols, band[0].chars) if ch == "|"]
+    sides = [c for c, ch in zip(band[0].cols, band[0].chars, strict=False) if ch == "|"]
     if not sides:
         raise DiagramError(band[0].number, f"row {row}: no box side '|' on this line")
     texts: list[list[str]] = [[] for _ in sides]  # texts[k]: per line, the text left of sides[k]
     for line in band:
         dashes = line.text.find("---")
         if dashes >= 0 and _is_rule(line.text[dashes:].split("|")[0].strip()):
-            raise DiagramError(line.number, f"row {row}: a rule runs through this row at column "
-                               f"{line.cols[dashes] + 1} (boxes spanning several rows are not supported)")
+            raise DiagramError(
+                line.number,
+                f"row {row}: a rule runs through this row at column "
+                f"{line.cols[dashes] + 1} (boxes spanning several rows are not supported)",
+            )
         bars = [i for i, ch in enumerate(line.chars) if ch == "|"]
         here = [line.cols[i] for i in bars]
         if here != sides:
@@ -192,7 +199,7 @@ def _read_row(row: int, band: list[_Line], top: _Line, bottom: _Line) -> list[_R
                 col = line.cols[start + len(text) - len(text.lstrip())]
                 raise DiagramError(line.number, f"row {row}: text at column {col + 1} is {where} box side")
         for k in range(1, len(bars)):
-            texts[k].append(line.text[bars[k - 1] + 1:bars[k]].strip())
+            texts[k].append(line.text[bars[k - 1] + 1 : bars[k]].strip())
     boxes: list[_Raw] = []
     for k in range(1, len(sides)):
         text = tuple(t for t in texts[k] if t)
@@ -200,17 +207,23 @@ def _read_row(row: int, band: list[_Line], top: _Line, bottom: _Line) -> list[_R
             continue  # blank: an empty cell, or the gap between two boxes
         left, right = sides[k - 1], sides[k]
         for edge, name in ((top, "top"), (bottom, "bottom")):
-            drawn = edge.mask[left:right + 1].ljust(right + 1 - left, b"\0")  # 1 where '-' or '+'
+            drawn = edge.mask[left : right + 1].ljust(right + 1 - left, b"\0")  # 1 where '-' or '+'
             if 0 in drawn:
-                raise DiagramError(edge.number, f"row {row}: {name} edge of box '{text[0]}' is broken "
-                                   f"at column {left + drawn.index(0) + 1}")
-        first_line = next(line.number for line, t in zip(band, texts[k]) if t)
+                raise DiagramError(
+                    edge.number,
+                    f"row {row}: {name} edge of box '{text[0]}' is broken "
+                    f"at column {left + drawn.index(0) + 1}",
+                )
+        first_line = next(line.number for line, t in zip(band, texts[k], strict=False) if t)
         boxes.append((left, right, text, first_line))
     used = {side for left, right, _, _ in boxes for side in (left, right)}
     stray = next((side for side in sides if side not in used), None)
     if stray is not None:
-        raise DiagramError(band[0].number, f"row {row}: box side at column {stray + 1} belongs to no box "
-                           "with text (leave an empty cell open, without sides)")
+        raise DiagramError(
+            band[0].number,
+            f"row {row}: box side at column {stray + 1} belongs to no box "
+            "with text (leave an empty cell open, without sides)",
+        )
     return boxes
 
 
@@ -240,8 +253,9 @@ def _columns(rows: list[list[_Raw]]) -> list[tuple[int, int]]:
                 other = (opened, "L") if kind == "L" else (last_right, "R")
                 bad = min(((x, kind), other), key=lambda key: (len(users[key]), -users[key][0][0]))
                 row, line = users[bad][0]
-                raise DiagramError(line, f"row {row}: box side at column {bad[0] + 1} does not line up "
-                                   "with any column edge")
+                raise DiagramError(
+                    line, f"row {row}: box side at column {bad[0] + 1} does not line up with any column edge"
+                )
     return edges
 
 
@@ -249,11 +263,12 @@ def _check_rule(rule: _Line, above: list[_Raw], below: list[_Raw], column_at: li
     """Every '-' of a rule line belongs to a box above or below it, or bridges a gap between columns."""
     covered = bytearray(len(rule.mask))
     for left, right, _, _ in (*above, *below):
-        covered[left:right + 1] = b"\x01" * len(covered[left:right + 1])
+        covered[left : right + 1] = b"\x01" * len(covered[left : right + 1])
     for x, drawn in enumerate(rule.mask):
         if drawn and not covered[x] and not (x < len(column_at) and column_at[x] == -1):
-            raise DiagramError(rule.number, f"rule at column {x + 1} does not line up with any box "
-                               "above or below it")
+            raise DiagramError(
+                rule.number, f"rule at column {x + 1} does not line up with any box above or below it"
+            )
 
 
 def _titles(lines: list[_Line], column_at: list[int], columns: int) -> tuple[tuple[str, ...], ...]:
@@ -269,8 +284,9 @@ def _titles(lines: list[_Line], column_at: list[int], columns: int) -> tuple[tup
                 if column_at[x] >= 0:
                     overlap[column_at[x]] = overlap.get(column_at[x], 0) + 1
             if not overlap:
-                raise DiagramError(line.number, f"title '{word}' at column {start + 1} is not above any "
-                                   "column")
+                raise DiagramError(
+                    line.number, f"title '{word}' at column {start + 1} is not above any column"
+                )
             words.setdefault(max(overlap, key=overlap.__getitem__), []).append(word)
         for column, here in words.items():
             titles[column].append(" ".join(here))
@@ -282,17 +298,17 @@ def _words(line: _Line) -> list[tuple[int, int, str]]:
     words: list[tuple[int, int, str]] = []
     first = last = -1  # character indexes of the current word
     end = 0
-    for i, (col, ch) in enumerate(zip(line.cols, line.chars)):
+    for i, (col, ch) in enumerate(zip(line.cols, line.chars, strict=False)):
         if ch.isspace():
             continue
         if first >= 0 and col - end >= 2:
-            words.append((line.cols[first], end, line.text[first:last + 1]))
+            words.append((line.cols[first], end, line.text[first : last + 1]))
             first = -1
         if first < 0:
             first = i
         last, end = i, col + char_width(ch)
     if first >= 0:
-        words.append((line.cols[first], end, line.text[first:last + 1]))
+        words.append((line.cols[first], end, line.text[first : last + 1]))
     return words
 
 
@@ -331,8 +347,10 @@ def to_mermaid(grid: Grid) -> str:
 
 def describe(grid: Grid) -> str:
     """One line of plain text for readers who cannot see the diagram (what ``accDescr`` would say)."""
-    rows = (" | ".join(" ".join(box.text) if box else "（空き）" for _, box in _cells(row, grid.columns))
-            for row in grid.rows)
+    rows = (
+        " | ".join(" ".join(box.text) if box else "（空き）" for _, box in _cells(row, grid.columns))
+        for row in grid.rows
+    )
     layers = "上から順に: " + " / ".join(rows)
     if not grid.titles:
         return layers

@@ -9,8 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from studysite.diagrams.attrs import mermaid_opener
-from studysite.diagrams.layer_diagram import DiagramError, Grid, describe, looks_like_diagram, parse, to_mermaid
-from studysite.notes.fences import TAB_LENGTH, Fence, _indent_of, escape_markdown, preceding_prose, rewrite_fences, scan_fences
+from studysite.diagrams.layer_diagram import (
+    DiagramError,
+    Grid,
+    describe,
+    looks_like_diagram,
+    parse,
+    to_mermaid,
+)
+from studysite.notes.fences import (
+    TAB_LENGTH,
+    Fence,
+    _indent_of,
+    escape_markdown,
+    preceding_prose,
+    rewrite_fences,
+    scan_fences,
+)
 
 TEXT_VERSION = "テキスト版"
 DEFAULT_TITLE = "レイヤー図"
@@ -48,12 +63,21 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
             continue  # (a lone "\r" would end a line for Python-Markdown but not for us)
         after = fence.end + 1
         if fence.indent < fence.base:  # a "lazy" line of the list item above: no block can start here
-            problems.append((fence.start + 1, f"the fence continues the list item above but is indented "
-                             f"{fence.indent} spaces, not {fence.base}: indent it by {fence.base} or put a "
-                             "blank line before it"))
+            problems.append(
+                (
+                    fence.start + 1,
+                    f"the fence continues the list item above but is indented "
+                    f"{fence.indent} spaces, not {fence.base}: indent it by {fence.base} or put a "
+                    "blank line before it",
+                )
+            )
         elif fence.lazy_after and after not in plans:
-            problems.append((after + 1, "this line continues the paragraph around the fence above: put a "
-                             "blank line before it"))
+            problems.append(
+                (
+                    after + 1,
+                    "this line continues the paragraph around the fence above: put a blank line before it",
+                )
+            )
         else:
             try:
                 plans[fence.start] = (fence, parse(source))
@@ -74,8 +98,12 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
         title = preceding_prose(lines, fence.start) or DEFAULT_TITLE
         out = [""] if fence.start and lines[fence.start - 1].strip() and fence.start - 1 != last_end else []
         description = describe(grid)
-        out += [mermaid_opener(fence.marker, title, description), *to_mermaid(grid).rstrip("\n").split("\n"),
-                fence.marker, ""]
+        out += [
+            mermaid_opener(fence.marker, title, description),
+            *to_mermaid(grid).rstrip("\n").split("\n"),
+            fence.marker,
+            "",
+        ]
         out += [f'??? note "{TEXT_VERSION}"', "", f"    {title}。{escape_markdown(description)}", ""]
         out += [f"    {fence.marker}{SOURCE_INFO}", *(f"    {line}" for line in fence.body)]
         out.append(f"    {fence.marker}")

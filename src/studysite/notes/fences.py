@@ -122,7 +122,7 @@ def rewrite_fences(text: str, replace: Replace, fences: Sequence[Fence] | None =
         if new is None:
             continue
         cr = "\r" if lines[fence.start].endswith("\r") else ""
-        out += lines[done:fence.start]
+        out += lines[done : fence.start]
         out += [(" " * fence.base + line if line.strip() else "") + cr for line in new]
         done = fence.end + 1
     return "\n".join(out + lines[done:]) if done else text
@@ -180,8 +180,8 @@ def _opener(line: str) -> tuple[int, str, str] | None:
     char = stripped[:1]
     if char not in ("`", "~"):
         return None
-    marker = stripped[:len(stripped) - len(stripped.lstrip(char))]
-    info = stripped[len(marker):].strip()
+    marker = stripped[: len(stripped) - len(stripped.lstrip(char))]
+    info = stripped[len(marker) :].strip()
     if len(marker) < 3 or (char == "`" and "`" in info):
         return None
     return _indent_of(line), marker, info
@@ -196,14 +196,14 @@ def _read_fence(
         content = _dedent(lines[j].removesuffix("\r"), indent)
         if content is None:
             return None, j + 1  # like superfences: the offending line is not looked at again
-        if content.startswith(marker) and not content[len(marker):].strip(" \t"):
+        if content.startswith(marker) and not content[len(marker) :].strip(" \t"):
             return Fence(start, j, indent, base, marker, info, tuple(body)), j + 1
         body.append(content)
     return None, len(lines)  # never closed: not a fence
 
 
 def _splits_block(stripped: str, indent: int, at_start: bool) -> str | None:
-    """"setext" (an underline), "hr" (a thematic break) or "atx" (a heading) when Python-Markdown ends the
+    """ "setext" (an underline), "hr" (a thematic break) or "atx" (a heading) when Python-Markdown ends the
     current block after this line; ``indent`` is relative to the enclosing container."""
     text = stripped.rstrip()
     if not at_start and indent == 0 and text and (not text.strip("-") or not text.strip("=")):

@@ -16,10 +16,32 @@ import re
 from dataclasses import dataclass
 
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<text>.*)$")
-_SKIP = frozenset({"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "textarea", "button",
-                   "h1", "h2", "h3", "h4", "h5", "h6", "title", "time"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-                   "wbr"})
+_SKIP = frozenset(
+    {
+        "a",
+        "abbr",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "svg",
+        "textarea",
+        "button",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "title",
+        "time",
+    }
+)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 
 
 class GlossaryError(ValueError):
@@ -120,7 +142,7 @@ def annotate(page_html: str, glossary: Glossary) -> str:
     seen: set[str] = set()  # terms already defined on this page
     position = 0
     for markup in _MARKUP.finditer(page_html):
-        if text := page_html[position:markup.start()]:
+        if text := page_html[position : markup.start()]:
             out.append(text if skip else annotate_text(text, glossary, seen))
         out.append(markup.group(0))
         position = markup.end()

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterable, Mapping
+from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 #: Where the PDF lands inside the built site, and so its URL relative to the site root.
@@ -36,8 +36,8 @@ def build_time(environ: Mapping[str, str], now: datetime | None = None) -> datet
     if raw:
         if not raw.isdigit():
             raise PdfError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {raw!r}")
-        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
-    return (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+        return datetime.fromtimestamp(int(raw), tz=UTC)
+    return (now or datetime.now(UTC)).astimezone(UTC)
 
 
 def japanese_date(moment: datetime) -> str:
@@ -47,7 +47,7 @@ def japanese_date(moment: datetime) -> str:
 
 def pdf_date(moment: datetime) -> str:
     """A PDF date string (ISO 32000 7.9.4) in UTC: ``D:20261128023639+00'00'``."""
-    return moment.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+    return moment.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 # -- the Mermaid loader ----------------------------------------------------------------------------------
@@ -75,7 +75,7 @@ def loader_script(page_html: str, page_path: str) -> LoaderScript | None:
         found = _IMPORT.search(body)
         if found:
             url = urljoin(page_path, found.group(1))
-            return LoaderScript(url, (body[: found.start()] + body[found.end():]).strip())
+            return LoaderScript(url, (body[: found.start()] + body[found.end() :]).strip())
     return None
 
 
@@ -135,7 +135,7 @@ def describe(char: str) -> str:
 def context_of(char: str, text: str, width: int = 20) -> str:
     """A short excerpt of ``text`` around the first ``char``, on one line."""
     at = text.find(char)
-    return " ".join(text[max(0, at - width): at + width + 1].split())
+    return " ".join(text[max(0, at - width) : at + width + 1].split())
 
 
 @dataclass(frozen=True)
@@ -154,10 +154,10 @@ def parse_pdffonts(output: str) -> list[PdfFont]:
         return []
     spans = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[rule])]
     fonts = []
-    for line in lines[rule + 1:]:
+    for line in lines[rule + 1 :]:
         if not line.strip():
             continue
-        cells = [line[start:end + 1].strip() for start, end in spans]
+        cells = [line[start : end + 1].strip() for start, end in spans]
         fonts.append(PdfFont(cells[0], cells[1], cells[3] == "yes", cells[5] == "yes"))
     return fonts
 
@@ -186,7 +186,7 @@ def outline_matches(titles: list[str], headings: list[str]) -> bool:
     """True when the outline titles are the headings, one for one (doubled titles allowed)."""
     return len(titles) == len(headings) and all(
         squash(undouble(title)) == squash(heading) or squash(title) == squash(heading)
-        for title, heading in zip(titles, headings)
+        for title, heading in zip(titles, headings, strict=False)
     )
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 #: The hidden index field that holds the added word forms (configured like ``title`` and ``text``).
@@ -146,7 +146,7 @@ def augment(index: dict[str, Any], split: Splitter, page_order: Sequence[str] = 
     docs = [{key: value for key, value in doc.items() if key != FIELD} for doc in index["docs"]]
     words = [tokens(f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs]
     average = sum(map(len, words)) / len(words) if words else 1.0
-    for doc, own in zip(docs, words):
+    for doc, own in zip(docs, words, strict=False):
         extra = _unique((form for token in own for form in word_forms(token, split)), set(own))
         if extra:
             doc[FIELD] = " ".join(extra)
@@ -202,7 +202,7 @@ def sudachi_splitter() -> Splitter:
 
     tokenizer = Dictionary(dict="small").tokenizer(mode=SplitMode.A, fields={"surface"})
 
-    @lru_cache(maxsize=None)
+    @cache
     def split(word: str) -> tuple[str, ...]:
         return tuple(morpheme.surface() for morpheme in tokenizer.tokenize(word))
 

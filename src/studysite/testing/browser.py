@@ -7,11 +7,11 @@ recorded; requests that would leave 127.0.0.1 are aborted and recorded as such.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from studysite.site.browser import launch_options
@@ -32,7 +32,7 @@ def site_pages(site: Path) -> list[str]:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     paths = [urlsplit(loc.text or "").path for loc in root.findall("s:url/s:loc", ns)]
     base = min(paths, key=len)  # the shortest URL is the home page, the site's root
-    pages = [path[len(base):] for path in paths]
+    pages = [path[len(base) :] for path in paths]
     return sorted(pages)
 
 
@@ -71,13 +71,15 @@ def record(page) -> Recording:  # page: playwright.sync_api.Page
 
 def page_weight(page) -> tuple[int, int]:
     """Uncompressed bytes and number of resources the page has loaded so far (Resource Timing API)."""
-    return tuple(page.evaluate(
-        """() => {
+    return tuple(
+        page.evaluate(
+            """() => {
           const entries = [...performance.getEntriesByType('navigation'),
                            ...performance.getEntriesByType('resource')];
           return [entries.reduce((sum, e) => sum + (e.decodedBodySize || 0), 0), entries.length];
         }"""
-    ))
+        )
+    )
 
 
 def wait_for_diagrams(page, timeout: float = 15_000) -> str:
@@ -155,10 +157,20 @@ class _PrimaryNav(HTMLParser):
         found = dict(attrs)
         classes = (found.get("class") or "").split()
         if tag == "nav":
-            self.stack.append("primary" if "md-nav--primary" in classes else
-                              "secondary" if "md-nav--secondary" in classes else "")
-        elif (tag == "a" and "md-nav__link" in classes and "primary" in self.stack
-              and "secondary" not in self.stack and found.get("href") is not None):
+            self.stack.append(
+                "primary"
+                if "md-nav--primary" in classes
+                else "secondary"
+                if "md-nav--secondary" in classes
+                else ""
+            )
+        elif (
+            tag == "a"
+            and "md-nav__link" in classes
+            and "primary" in self.stack
+            and "secondary" not in self.stack
+            and found.get("href") is not None
+        ):
             self._href, self._text = found["href"], ""
 
     def handle_data(self, data: str) -> None:
@@ -201,6 +213,6 @@ def nav_pages(site: Path) -> list[tuple[str, str]]:
     while i < len(order):
         new = [(t, title) for t, title in links(order[i][0]) if t not in seen]
         seen.update(t for t, _ in new)
-        order[i + 1:i + 1] = new
+        order[i + 1 : i + 1] = new
         i += 1
     return order

@@ -19,9 +19,22 @@ def build_site(project: Path, out: Path, *, site_url: str = "http://127.0.0.1:80
     """Run ``mkdocs build --strict`` on a project; return the CompletedProcess (never raises)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"),
-         "-d", str(out)],
-        capture_output=True, text=True, env=env, cwd=project,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--clean",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
     )
 
 

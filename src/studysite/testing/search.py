@@ -27,8 +27,16 @@ def type_query(page, query: str) -> None:
             end = len(run)
             cdp.send("Input.imeSetComposition", {"text": run, "selectionStart": end, "selectionEnd": end})
             cdp.send("Input.insertText", {"text": run})
-            cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Enter", "code": "Enter",
-                                                "windowsVirtualKeyCode": 13, "nativeVirtualKeyCode": 13})
+            cdp.send(
+                "Input.dispatchKeyEvent",
+                {
+                    "type": "keyUp",
+                    "key": "Enter",
+                    "code": "Enter",
+                    "windowsVirtualKeyCode": 13,
+                    "nativeVirtualKeyCode": 13,
+                },
+            )
     finally:
         cdp.detach()
 
@@ -37,7 +45,7 @@ def page_of(href: str, base: str) -> str:
     """The page path below the site root of a result link (no query, no fragment)."""
     path = urlsplit(href).path
     root = urlsplit(base).path
-    return path[len(root):] if path.startswith(root) else path
+    return path[len(root) :] if path.startswith(root) else path
 
 
 _RESULTS = """() => [
@@ -58,8 +66,11 @@ def search(page, base: str, query: str, timeout: float = 10.0, settle: float = 0
     box.click()
     box.fill("")
     box.dispatch_event("keyup")
-    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent === t",
-                           arg=PLACEHOLDER, timeout=timeout * 1000)
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').textContent === t",
+        arg=PLACEHOLDER,
+        timeout=timeout * 1000,
+    )
     type_query(page, query)
     deadline = time.monotonic() + timeout
     last, since = None, time.monotonic()

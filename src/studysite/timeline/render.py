@@ -19,6 +19,7 @@ from studysite.timeline.data import Timeline
 MARKER_RE = re.compile(r"^ {0,3}<!--\s*timeline\s*-->\s*$")
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
+
 def render_mermaid(timeline: Timeline) -> str:
     """One ```` ```mermaid ```` fence per period, top to bottom (``timeline TD``): a slot per year.
 
@@ -32,8 +33,11 @@ def render_mermaid(timeline: Timeline) -> str:
     for period in timeline.periods:
         years = [(year, list(events)) for year, events in groupby(period.events, key=lambda e: e.date.year)]
         description = " / ".join(f"{year}: " + ", ".join(e.label for e in events) for year, events in years)
-        lines = [mermaid_opener("```", f"年表: {period.title}", description), "timeline TD",
-                 f"    section {mermaid_text(period.title)}"]
+        lines = [
+            mermaid_opener("```", f"年表: {period.title}", description),
+            "timeline TD",
+            f"    section {mermaid_text(period.title)}",
+        ]
         for year, events in years:
             lines.append(f"        {year} : " + " : ".join(mermaid_text(event.label) for event in events))
         fences.append("\n".join(lines + ["```"]))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from studysite.notes.glossary import Glossary, GlossaryError, annotate, compile_glossary, parse_abbreviations
+from studysite.textfile import TextFileError, read_text
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -22,9 +23,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _glossary
     path = Path(config.config_file_path).parent / SOURCE
     try:
-        _glossary = compile_glossary(parse_abbreviations(path.read_text(encoding="utf-8")))
-    except OSError as error:
-        raise PluginError(f"{SOURCE}: cannot read the glossary: {error.strerror}") from None
+        _glossary = compile_glossary(parse_abbreviations(read_text(path, SOURCE)))
+    except TextFileError as error:
+        raise PluginError(str(error)) from None
     except GlossaryError as error:
         raise PluginError(f"{SOURCE}:{error.line}: {error.message}") from None
     return config

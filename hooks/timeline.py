@@ -4,7 +4,7 @@ A page opts in by having the marker alone on a line (outside code fences); the h
 Mermaid timeline diagram and the list of events (template ``partials/timeline.html`` from the theme dirs,
 so ``overrides/`` can restyle it). Pages without the marker are left untouched. The data is read and checked
 once per build, in ``on_pre_build`` (``mkdocs serve`` watches ``data/`` and rebuilds with the new data); bad
-data stops the build with file:line, event id and field. The logic lives in ``studysite.timeline.data`` and
+data stops the build with file:line, event id and field. The logic lives in ``studysite.timeline.load`` and
 ``studysite.timeline.render``; this module only adapts it to MkDocs.
 """
 
@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from studysite.timeline.data import Timeline, TimelineError, load_timeline
+from studysite.timeline.load import load_timeline
+from studysite.timeline.model import Timeline, TimelineError
 from studysite.timeline.render import insert_timeline, render_block, repeated_ids
 
 if TYPE_CHECKING:
@@ -49,9 +50,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     _state.clear()
     try:
-        timeline = load_timeline(root / DATA_FILE, root / SCHEMA_FILE, display_name=DATA_FILE.as_posix())
+        timeline = load_timeline(
+            root / DATA_FILE,
+            root / SCHEMA_FILE,
+            display_name=DATA_FILE.as_posix(),
+            schema_display_name=SCHEMA_FILE.as_posix(),
+        )
     except TimelineError as error:
-        raise PluginError(f"timeline: the data is not valid:\n{error}") from None
+        # one located line per problem; a header only when there are several
+        header = (
+            "" if len(error.problems) == 1 else f"timeline: {len(error.problems)} problems in the data:\n"
+        )
+        raise PluginError(f"{header}{error}") from None
     _state.update(timeline=timeline, block=render_block(timeline, _template_source(config)), pages=set())
 
 

@@ -22,7 +22,8 @@ import jsonschema
 import pytest
 import yaml
 
-from studysite.timeline.data import TimelineError, load_timeline, parse_date, parse_timeline
+from studysite.timeline.load import load_timeline, parse_timeline
+from studysite.timeline.model import TimelineError, parse_date
 from studysite.timeline.render import insert_timeline, mermaid_text, render_html, render_mermaid, repeated_ids
 
 ROOT = Path(__file__).resolve().parent.parent

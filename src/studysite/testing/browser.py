@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from studysite.site.browser import launch_options
+from studysite.site.browser import launch
 from studysite.site.serve import serve as serve_site
 
 SUB_PATH = "/study/"
@@ -22,7 +22,7 @@ LOCAL_HOSTS = {"127.0.0.1"}
 
 
 def serve(directory: Path, prefix: str = SUB_PATH):
-    """Serve ``directory`` at ``http://127.0.0.1:<free port><prefix>`` (a context manager yielding that URL)."""
+    """Serve ``directory`` at ``http://127.0.0.1:<free port><prefix>``; a context manager yielding the URL."""
     return serve_site(directory, prefix)
 
 
@@ -98,7 +98,7 @@ def chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(**launch_options())
+        browser = launch(p, "running the browser tests")
         try:
             yield browser
         finally:
@@ -144,7 +144,7 @@ def squash(text: str) -> str:
 
 
 class _PrimaryNav(HTMLParser):
-    """``(href, text)`` of the links of Material's primary nav (not the page's table of contents), in order."""
+    """``(href, text)`` of the links of Material's primary nav (not the page's contents list), in order."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -15,8 +15,11 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "data")
 SUB_PATH = "/study/"
 
 
-def build_site(project: Path, out: Path, *, site_url: str = "http://127.0.0.1:8000/", extra_env=None):
-    """Run ``mkdocs build --strict`` on a project; return the CompletedProcess (never raises)."""
+def build_site(
+    project: Path, out: Path, *, site_url: str = "http://127.0.0.1:8000/", extra_env=None, timeout=None
+):
+    """Run ``mkdocs build --strict`` on a project; return the CompletedProcess (raises only when it takes
+    longer than ``timeout`` seconds: ``subprocess.TimeoutExpired``)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
     return subprocess.run(
         [
@@ -35,6 +38,7 @@ def build_site(project: Path, out: Path, *, site_url: str = "http://127.0.0.1:80
         text=True,
         env=env,
         cwd=project,
+        timeout=timeout,
     )
 
 

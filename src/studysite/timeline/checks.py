@@ -1,124 +1,18 @@
-"""Check the history timeline data: YAML with line numbers, the JSON Schema, and the rules beyond it.
+"""Check parsed history timeline data: the JSON Schema, and the rules beyond it.
 
-Text in, problems out: no MkDocs here. Every problem names file, line, event id and field, e.g.
+Data and the line of every key in, problems out: no MkDocs, no I/O (``studysite.timeline.load`` reads).
+Every problem names file, line, event id and field, e.g.
 ``data/timeline.yml:42: event 'lxc': date '2008-13' is not a valid date``, and all are reported at once.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
-from dataclasses import dataclass
 from typing import Any
 
 import jsonschema
-import yaml
 
-Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-class TimelineError(ValueError):
-    """The data file is not valid; ``str()`` lists every problem, one per line."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: p.line)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-@dataclass(frozen=True)
-class EventDate:
-    text: str  # as written: YYYY, YYYY-MM or YYYY-MM-DD
-    year: int
-    month: int | None
-    day: int | None
-
-    @property
-    def key(self) -> tuple[int, int, int]:
-        """Sort key: a year alone comes before the months of that year, a month before its days."""
-        return (self.year, self.month or 0, self.day or 0)
-
-    @property
-    def label(self) -> str:
-        parts = (
-            [f"{self.year}年"]
-            + ([f"{self.month}月"] if self.month else [])
-            + ([f"{self.day}日"] if self.day else [])
-        )
-        return "".join(parts)
-
-
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_date(text: str) -> EventDate | None:
-    """``EventDate`` for YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date, else None."""
-    match = DATE_RE.match(text)
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        datetime.date(year, 1 if month is None else month, 1 if day is None else day)  # type: ignore
-    except ValueError:
-        return None
-    return EventDate(text, year, month, day)  # type: ignore[arg-type]
-
-
-# -- loading with line numbers -----------------------------------------------------------------------------
-
-
-def _node_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tuple[Path_, int]]) -> None:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                dups.append((path + (key,), key_node.start_mark.line + 1))
-            seen.add(key)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _node_lines(value_node, path + (key,), lines, dups)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _node_lines(item, path + (index,), lines, dups)
-
-
-def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
-    """Parse YAML safely; return the data, the line of every key and item, and duplicate-key problems."""
-    # libyaml's loader when PyYAML has it (about 10x faster); the same safe constructors and marks.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise TimelineError(
-            [Problem(filename, line, f"YAML syntax error: {error.problem or error}")]
-        ) from None
-    finally:
-        loader.dispose()
-    lines: dict[Path_, int] = {}
-    dups: list[tuple[Path_, int]] = []
-    if node is not None:
-        _node_lines(node, (), lines, dups)
-    problems = [
-        Problem(filename, line, f"{_where(data, path[:-1])}field {path[-1]!r} appears twice")
-        for path, line in dups
-    ]
-    return data, lines, problems
-
-
-# -- checking ----------------------------------------------------------------------------------------------
+from studysite.timeline.model import DATE_RE, EventDate, Path_, Problem, parse_date
 
 
 def _field(path: Path_) -> str:
@@ -129,7 +23,7 @@ def _field(path: Path_) -> str:
     return out or "the file"
 
 
-def _where(data: Any, path: Path_) -> str:
+def where(data: Any, path: Path_) -> str:
     """Prefix naming the event a path is inside, e.g. ``event 'lxc': ``."""
     if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int):
         try:
@@ -166,8 +60,8 @@ def _message(error: jsonschema.ValidationError) -> tuple[Path_, str]:
     if error.validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         extra = sorted(str(k) for k in value if k not in allowed)
-        where = f" in {field}" if _relative(path) else ""
-        return path + (extra[0],), f"unknown field {extra[0]!r}{where} (allowed: {', '.join(allowed)})"
+        inside = f" in {field}" if _relative(path) else ""
+        return path + (extra[0],), f"unknown field {extra[0]!r}{inside} (allowed: {', '.join(allowed)})"
     if error.validator == "type":
         expected = TYPE_WORDS.get(error.validator_value, error.validator_value)
         text = f"{field} must be {expected}, not {type(value).__name__} {value!r}"
@@ -190,7 +84,7 @@ def _semantic(data: dict[str, Any], lines: dict[Path_, int], filename: str) -> l
     problems: list[Problem] = []
 
     def report(path: Path_, message: str) -> None:
-        problems.append(Problem(filename, line_of(lines, path), _where(data, path) + message))
+        problems.append(Problem(filename, line_of(lines, path), where(data, path) + message))
 
     first_line: dict[str, int] = {}
     previous: tuple[str, EventDate] | None = None
@@ -253,7 +147,7 @@ def check(data: Any, lines: dict[Path_, int], schema: dict[str, Any], filename: 
     problems = []
     for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
         path, message = _message(error)
-        problems.append(Problem(filename, line_of(lines, path), _where(data, path) + message))
+        problems.append(Problem(filename, line_of(lines, path), where(data, path) + message))
     if isinstance(data, dict):
         problems += _semantic(data, lines, filename)
     return problems

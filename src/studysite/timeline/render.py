@@ -7,13 +7,14 @@ timeline.html``) rendered with autoescaping, so nothing in the data can inject m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import groupby
 
 import jinja2
 
 from studysite.diagrams.attrs import mermaid_opener
 from studysite.diagrams.escape import escape_line as mermaid_text
-from studysite.timeline.data import Timeline
+from studysite.timeline.model import Timeline
 
 #: The insertion marker: an HTML comment alone on its line (outside code fences), at most 3 spaces indented.
 MARKER_RE = re.compile(r"^ {0,3}<!--\s*timeline\s*-->\s*$")
@@ -88,5 +89,5 @@ ID_RE = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
 
 def repeated_ids(html: str, wanted: set[str]) -> list[str]:
     """Event ids that occur more than once as ``id`` attributes in a rendered page."""
-    found = [match for match in ID_RE.findall(html) if match in wanted]
-    return sorted({anchor for anchor in found if found.count(anchor) > 1})
+    counts = Counter(match for match in ID_RE.findall(html) if match in wanted)
+    return sorted(anchor for anchor, count in counts.items() if count > 1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<text>.*)$")
 _SKIP = frozenset(
@@ -55,6 +55,8 @@ class GlossaryError(ValueError):
 class Glossary:
     terms: dict[str, str]
     pattern: re.Pattern[str] | None
+    by_html: dict[str, str] = field(default_factory=dict)  # a term as HTML text (``R&amp;D``) -> the term
+    quick: re.Pattern[str] | None = None  # the terms alone: does a page hold any at all
 
 
 def parse_abbreviations(text: str) -> dict[str, str]:
@@ -77,9 +79,16 @@ def parse_abbreviations(text: str) -> dict[str, str]:
 
 
 def _alternative(term: str) -> str:
+    """The regex for a term as it appears in HTML text: markup characters as entities (``R&D`` is
+    ``R&amp;D``), and an ASCII letter or digit at either end must not touch another one."""
     before = r"(?<![A-Za-z0-9])" if term[0].isascii() and term[0].isalnum() else ""
     after = r"(?![A-Za-z0-9])" if term[-1].isascii() and term[-1].isalnum() else ""
-    return before + re.escape(term) + after
+    return before + re.escape(html.escape(term, quote=False)) + after
+
+
+#: A character reference in HTML text; matched whole, after the terms, so that no term is found inside one
+#: (a term ``lt`` in ``&lt;``), while a term that starts with an escaped character (``&amp;``) still wins.
+_ENTITY = r"(?P<entity>&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)"
 
 
 def compile_glossary(terms: dict[str, str]) -> Glossary:
@@ -88,26 +97,33 @@ def compile_glossary(terms: dict[str, str]) -> Glossary:
     ordered = sorted(terms, key=lambda term: (-len(term), term))
     # The lookahead on the first characters lets the regex engine pass most positions without trying
     # each alternative (twice as fast on a page); it matches exactly what the alternatives match.
-    first = "".join(sorted({term[0] for term in terms}))
+    escaped = {html.escape(term, quote=False): term for term in ordered}
+    first = "".join(sorted({text[0] for text in escaped}))
     alternatives = "|".join(_alternative(term) for term in ordered)
-    return Glossary(dict(terms), re.compile(f"(?=[{re.escape(first)}])(?:{alternatives})"))
+    pattern = re.compile(f"(?=[{re.escape(first + '&')}])(?:{alternatives}|{_ENTITY})")
+    quick = re.compile(f"(?=[{re.escape(first)}])(?:{alternatives})")
+    return Glossary(dict(terms), pattern, escaped, quick)
 
 
 def annotate_text(text: str, glossary: Glossary, seen: set[str] | None = None) -> str:
     """Wrap glossary terms of one raw HTML text chunk (entities already escaped) in ``<abbr>``.
 
-    With ``seen``, only a term's first occurrence is wrapped, and the terms wrapped are added to it.
+    Character references are never split. With ``seen``, only a term's first occurrence is wrapped,
+    and the terms wrapped are added to it.
     """
     if glossary.pattern is None:
         return text
 
     def wrap(match: re.Match[str]) -> str:
-        term = match.group(0)
+        found = match.group(0)
+        if match.group("entity"):
+            return found
+        term = glossary.by_html[found]
         if seen is not None:
             if term in seen:
-                return term
+                return found
             seen.add(term)
-        return f'<abbr title="{html.escape(glossary.terms[term], quote=True)}">{term}</abbr>'
+        return f'<abbr title="{html.escape(glossary.terms[term], quote=True)}">{found}</abbr>'
 
     return glossary.pattern.sub(wrap, text)
 
@@ -135,7 +151,7 @@ def annotate(page_html: str, glossary: Glossary) -> str:
 
     Once per page keeps the text readable: a dotted underline under every 「コンテナ」 would not be.
     """
-    if glossary.pattern is None or not glossary.pattern.search(page_html):
+    if glossary.pattern is None or (glossary.quick and not glossary.quick.search(page_html)):
         return page_html
     out: list[str] = []
     skip: list[str] = []  # open elements whose text is left alone

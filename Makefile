@@ -15,21 +15,20 @@ export SITE_URL
 .PHONY: site test serve pdf bench offline setup system lock clean
 
 ## setup ------------------------------------------------------------------------------------------
+# tools/setup-step.sh does each step under a lock and writes its stamp only once the step checks out
+# complete (a venv whose pip runs and whose installed files are all there; node_modules with every package
+# of the lock at its version, and Mermaid's builds). Before make looks at the stamps, those of steps that
+# are no longer complete are removed, so a rerun after any interruption repairs the step.
+SETUP_STEP = PYTHON=$(PYTHON) VENV=$(VENV) bash tools/setup-step.sh
+$(shell $(SETUP_STEP) prune $(STAMPS))
+
 setup: $(STAMPS)/python $(STAMPS)/node $(STAMPS)/system
 
 $(STAMPS)/python: requirements.lock
-	@mkdir -p $(STAMPS)
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
-	@# the package in src/ is importable by name from the venv (hooks, tools, bench and tests alike)
-	@$(BIN)/python -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "studysite.pth").write_text(str(pathlib.Path("src").resolve()) + "\n")'
-	@$(BIN)/python -c 'import studysite'
-	@touch $@
+	@$(SETUP_STEP) run python $@
 
 $(STAMPS)/node: package-lock.json
-	@mkdir -p $(STAMPS)
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
-	@touch $@
+	@$(SETUP_STEP) run node $@
 
 # Chromium and the CJK fonts are system packages: installed with apt when we are root, otherwise one line
 # says what to install. The stamp is only written once both are there.
@@ -41,9 +40,16 @@ $(STAMPS)/system:
 system: $(STAMPS)/system
 
 ## the two commands ---------------------------------------------------------------------------------
+# Built into a temporary directory, which replaces site/ only when the build and the PDF succeeded: an
+# interrupted or failed build never leaves a site/ that looks complete.
+SITE_BUILD := .site-build
 site: setup
-	$(BIN)/mkdocs build --strict --clean --site-dir site
-	$(BIN)/python tools/build_pdf.py site
+	rm -rf $(SITE_BUILD) $(SITE_BUILD).old
+	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_BUILD)
+	$(BIN)/python tools/build_pdf.py $(SITE_BUILD)
+	@if [ -e site ]; then mv site $(SITE_BUILD).old; fi
+	mv $(SITE_BUILD) site
+	@rm -rf $(SITE_BUILD).old
 
 test: setup
 	$(BIN)/python -m pytest

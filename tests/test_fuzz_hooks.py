@@ -1,0 +1,190 @@
+"""Random Markdown (fences, lists, ※ notes, raw HTML, front matter, box drawings) through the hooks' pure
+functions: nothing raises except our own located errors, and no ``<script>`` that the input only shows as
+text becomes live in the output.
+
+"Live" is measured on HTML: Markdown in and out are rendered with the site's Markdown extensions, and the
+output may hold no more ``<script`` tags than the input's rendering (raw HTML a writer typed outside code is
+live in both, and is theirs).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pymdownx.superfences import fence_div_format
+
+from studysite.diagrams.layer_diagram import DiagramError
+from studysite.diagrams.layers import convert_layer_diagrams
+from studysite.notes.fences import scan_fences
+from studysite.notes.glossary import annotate, compile_glossary
+from studysite.notes.meta import first_paragraph
+from studysite.site.escape import as_html, html_text
+from studysite.timeline.render import insert_timeline
+
+SCRIPT = re.compile(r"<script\b", re.I)
+PAYLOAD = "<script>window.FUZZ=1</script>"
+
+FRAGMENTS = [
+    "",
+    "```",
+    "```text",
+    "```mermaid",
+    "~~~",
+    "````",
+    "    ```",
+    "- ",
+    "- item",
+    "1. 手順",
+    "    indented",
+    "※ 注意",
+    "※",
+    "> quote",
+    "!!! note",
+    '??? note "タイトル"',
+    "---",
+    "title: 題",
+    "description: <b>説明</b>",
+    PAYLOAD,
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "`<script>x</script>`",
+    "<div markdown>",
+    "</div>",
+    "<!-- timeline -->",
+    "<!-- コメント -->",
+    "R&D と &amp; と <T> と コンテナ",
+    "----------",
+    "|app     |",
+    "|<script>|",
+    "| VM1 | VM2 |",
+    "--------------------",
+    "|Host OS           |",
+    "+------+------+",
+    "| web  | api  |",
+    "*[term]: def",
+]
+TEXT = st.text(alphabet=list("ab <>&\"'|-+*#`~※　コンテナ\t/=;"), max_size=20)
+LINE = st.one_of(st.sampled_from(FRAGMENTS), TEXT)
+DIAGRAM = "\n".join(["```", "----------", "|<script>|", "----------", "|Host OS |", "----------", "```"])
+MARKDOWN = st.lists(st.one_of(LINE, st.just(DIAGRAM)), max_size=25).map("\n".join)
+
+RENDER = markdown.Markdown(
+    extensions=[
+        "admonition",
+        "attr_list",
+        "def_list",
+        "footnotes",
+        "md_in_html",
+        "tables",
+        "pymdownx.details",
+        "pymdownx.superfences",
+    ],
+    extension_configs={
+        "pymdownx.superfences": {
+            "custom_fences": [
+                {
+                    "name": "mermaid",
+                    "class": "mermaid",
+                    "format": fence_div_format,
+                }
+            ]
+        }
+    },
+)
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def text_of(page: str) -> str:
+    """What a reader sees of an HTML fragment (entities decoded, tags dropped)."""
+    parser = _Text()
+    parser.feed(page)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def render(text: str) -> str:
+    RENDER.reset()
+    return RENDER.convert(text)
+
+
+def live_scripts(text: str) -> int:
+    return len(SCRIPT.findall(render(text)))
+
+
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+GLOSSARY = compile_glossary(
+    {
+        "script": "スクリプト",
+        "lt": "より小さい",
+        "R&D": "研究開発",
+        "<T>": "型",
+        "コンテナ": "容器",
+        "amp": "増幅",
+    }
+)
+
+
+@FUZZ
+@given(MARKDOWN)
+def test_fence_scanner(text: str):
+    lines = text.split("\n")
+    for fence in scan_fences(lines):
+        assert 0 <= fence.start < fence.end < len(lines)
+
+
+@FUZZ
+@given(MARKDOWN)
+def test_layer_diagram_pass(text: str):
+    problems: list[tuple[int, str]] = []
+    try:
+        out = convert_layer_diagrams(text, on_error=lambda line, message: problems.append((line, message)))
+    except DiagramError:
+        return  # our own located error
+    assert all(1 <= line <= text.count("\n") + 1 for line, _ in problems), problems
+    assert live_scripts(out) <= live_scripts(text), out
+
+
+@FUZZ
+@given(MARKDOWN)
+def test_glossary_annotate(text: str):
+    page = render(text)
+    out = annotate(page, GLOSSARY)
+    assert len(SCRIPT.findall(out)) == len(SCRIPT.findall(page))
+    # the pass only wraps text in <abbr>: without those tags the page is the same, byte for byte
+    assert re.sub(r'<abbr title="[^"]*">|</abbr>', "", out) == re.sub(
+        r'<abbr title="[^"]*">|</abbr>', "", page
+    )
+    # and the reader sees the same text: no term was cut out of a character reference such as &lt;
+    assert text_of(out) == text_of(page)
+
+
+@FUZZ
+@given(MARKDOWN)
+def test_first_paragraph_is_text(text: str):
+    description = first_paragraph(render(text))
+    if description is None:
+        return
+    shown = as_html(description)
+    assert not SCRIPT.search(shown) and "<" not in shown
+    assert html_text(shown) == description
+
+
+@FUZZ
+@given(MARKDOWN)
+def test_timeline_insert(text: str):
+    block = "\n<div class='timeline'>年表</div>\n"
+    out, count = insert_timeline(text, block)
+    assert count <= text.count("<!-- timeline -->")
+    assert live_scripts(out) <= live_scripts(text)
+    assert out.count("年表</div>") == count + text.count("年表</div>")

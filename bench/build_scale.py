@@ -34,6 +34,7 @@ CONTENT_HOOKS = (
     "hooks/layer_diagrams.py",
     "hooks/timeline.py",
     "hooks/page_meta.py",
+    "hooks/page_text.py",
     "hooks/glossary_tooltips.py",
     "hooks/a11y.py",
     "hooks/print_page.py",

@@ -16,6 +16,7 @@ import pytest
 
 from studysite.testing.browser import record, serve, site_pages, wait_for_diagrams
 from studysite.testing.project import build_site, copy_project
+from studysite.testing.search import search
 
 pytestmark = pytest.mark.browser
 
@@ -128,9 +129,15 @@ def test_no_payload_runs_on_any_page(browser, builds):
         for path in pages:
             if found := _visit(page, url + path):
                 ran[path] = found
+        # the search results show the titles and text of the index, in the page's DOM
+        page.goto(url)
+        _, hits = search(page, url, "onerror")
+        if found := page.evaluate(RAN):
+            ran["search results"] = found
         context.close()
     assert not ran, f"planted script ran: {ran}"
     assert not dialogs and not rec.blocked
+    assert "paragraph/" in hits, hits  # its title and text hold payloads
 
 
 def test_no_payload_runs_in_the_offline_bundle(browser, builds):

@@ -12,7 +12,7 @@ STAMPS := .setup
 SITE_URL ?= http://127.0.0.1:8000/
 export SITE_URL
 
-.PHONY: site test serve pdf bench offline setup system lock clean
+.PHONY: site test lint serve pdf bench offline setup system lock clean
 
 ## setup ------------------------------------------------------------------------------------------
 setup: $(STAMPS)/python $(STAMPS)/node $(STAMPS)/system
@@ -47,6 +47,13 @@ site: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The gates CI runs before the tests: lint, formatting and types of the package, hooks, tools, bench, tests.
+LINTED := src hooks tools bench tests
+lint: $(STAMPS)/python
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 serve: setup
 	$(BIN)/mkdocs serve --strict

@@ -1,4 +1,4 @@
-"""Draw the notes' ASCII layer diagrams with Mermaid (issue 3).
+"""Draw the notes' ASCII layer diagrams with Mermaid.
 
 Unlabeled and ``text`` fences that hold a box diagram become ``mermaid`` fences followed by a collapsed
 "テキスト版" block with the original drawing; everything else is left byte for byte. The work is done by

@@ -31,6 +31,7 @@ class _Block:
     next_tag: str | None = None  # the first element after it ends
     next_classes: frozenset[str] = frozenset()
     children: list[_Block] = field(default_factory=list)
+    parent: _Block | None = None  # the list item a paragraph is in
 
     @property
     def text(self) -> str:
@@ -66,6 +67,7 @@ class _Blocks(HTMLParser):
             block = _Block(tag)
             if self.open and self.open[-1].tag == "li":
                 self.open[-1].children.append(block)
+                block.parent = self.open[-1]
             self.open.append(block)
             self.blocks.append(block)
 
@@ -107,8 +109,9 @@ def page_description(html: str, limit: int = LIMIT) -> str | None:
         text = block.text
         if not text or _is_caption(block):
             continue
-        if block.tag == "li" and block.nested and len(text) <= LABEL:
-            sub = next((c.text for c in block.children if c.text and c.tag == "li"), "")
+        item = block if block.tag == "li" else block.parent
+        if item is not None and item.nested and len(text) <= LABEL:  # a label over a nested list
+            sub = next((_own_text(c) for c in item.children if c.tag == "li" and _own_text(c)), "")
             if sub:
                 return first_sentence(f"{text.rstrip(':：')}: {sub}", limit)
         return first_sentence(text, limit)
@@ -118,6 +121,11 @@ def page_description(html: str, limit: int = LIMIT) -> str | None:
 def first_paragraph(html: str, limit: int = LIMIT) -> str | None:
     """Kept name: the page's description (see :func:`page_description`)."""
     return page_description(html, limit)
+
+
+def _own_text(item: _Block) -> str:
+    """A list item's text: its own, else its first paragraph's."""
+    return item.text or next((c.text for c in item.children if c.tag == "p" and c.text), "")
 
 
 def _is_caption(block: _Block) -> bool:

@@ -35,9 +35,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     offset = lines_before_body(source, markdown) if source is not None else 0
     text = normalize_lists(markdown)
     code = code_lines(text)
-    text, problems = convert_footnotes(text, code)
-    for problem in [*problems, *heading_problems(text.split("\n"), code)]:
-        log.warning(f"{page.file.src_uri}:{problem.line + offset}: {problem.message}")
+    text, problems = convert_footnotes(text, code, first=offset + 1)
+    problems += heading_problems(text.split("\n"), code, first=offset + 1)
+    for problem in problems:
+        log.warning(f"{page.file.src_uri}:{problem.line}: {problem.message}")
     return text
 
 

@@ -19,9 +19,10 @@ _DEFINITION = re.compile(r"(?P<lead>[ ]{0,3})※(?P<num>\d+)[:：.．]?[ \t\u300
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)")
 
 
-def convert_footnotes(text: str, code: Sequence[bool]) -> tuple[str, list[Problem]]:
+def convert_footnotes(text: str, code: Sequence[bool], first: int = 1) -> tuple[str, list[Problem]]:
     """``text`` with ※ markers and definitions as Markdown footnotes, and what could not be converted.
-    ``code[i]`` says whether line ``i`` is in fenced or indented code (see ``lists.code_lines``)."""
+    ``code[i]`` says whether line ``i`` is in fenced or indented code (see ``lists.code_lines``); ``first``
+    is the number reported for the first line."""
     if "※" not in text:
         return text, []
     lines = text.split("\n")
@@ -37,7 +38,7 @@ def convert_footnotes(text: str, code: Sequence[bool]) -> tuple[str, list[Proble
             num = int(m.group("num"))
             if num in definitions:
                 problems.append(
-                    Problem(i + 1, f"※{num} is defined twice (first on line {definitions[num] + 1})")
+                    Problem(i + first, f"※{num} is defined twice (first on line {definitions[num] + first})")
                 )
             else:
                 definitions[num] = i
@@ -50,19 +51,20 @@ def convert_footnotes(text: str, code: Sequence[bool]) -> tuple[str, list[Proble
         if num not in references:
             problems.append(
                 Problem(
-                    definitions[num] + 1, f"footnote ※{num} is never referred to: add ※{num} where it belongs"
+                    definitions[num] + first,
+                    f"footnote ※{num} is never referred to: add ※{num} where it belongs",
                 )
             )
         elif num not in definitions:
             problems.append(
                 Problem(
-                    references[num][0] + 1,
+                    references[num][0] + first,
                     f"※{num} has no footnote: add a line '※{num} text' below the paragraph or at the end",
                 )
             )
         elif num in hand_written:
             problems.append(
-                Problem(definitions[num] + 1, f"※{num} and a footnote [^{num}] both exist: rename one")
+                Problem(definitions[num] + first, f"※{num} and a footnote [^{num}] both exist: rename one")
             )
         else:
             usable.add(num)

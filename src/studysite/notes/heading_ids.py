@@ -124,7 +124,7 @@ _ATTRS = re.compile(r"\s*\{:?(?P<attrs>[^{}]*)\}\s*$")
 _SETEXT = re.compile(r"[ ]{0,3}(=+|-+)[ \t]*$")
 
 
-def headings(lines: Sequence[str], code: Sequence[bool]) -> list[Heading]:
+def headings(lines: Sequence[str], code: Sequence[bool], first: int = 1) -> list[Heading]:
     """The ATX and setext headings of a page's Markdown outside code, with their explicit ids."""
     found: list[Heading] = []
     for i, raw in enumerate(lines):
@@ -150,16 +150,16 @@ def headings(lines: Sequence[str], code: Sequence[bool]) -> list[Heading]:
             ids = [part[1:] for part in attrs.group("attrs").split() if part.startswith("#")]
             explicit = ids[-1] if ids else None
             text = text[: attrs.start()]
-        found.append(Heading(i + 1, text.strip(), explicit))
+        found.append(Heading(i + first, text.strip(), explicit))
     return found
 
 
 def heading_problems(
-    lines: Sequence[str], code: Sequence[bool], slug: Callable[[str], str] = slugify
+    lines: Sequence[str], code: Sequence[bool], slug: Callable[[str], str] = slugify, first: int = 1
 ) -> list[Problem]:
     """Ids a writer must fix: not ASCII, or one id for two headings of the page."""
     problems: list[Problem] = []
-    items = headings(lines, code)
+    items = headings(lines, code, first)
     stated: dict[str, int] = {}
     for h in items:
         if h.explicit is None:

@@ -20,6 +20,7 @@ _SKIP_TAGS = {"pre", "script", "style", "sup", "table", "h1", "h2", "h3", "h4", 
 _SKIP_CLASSES = {"headerlink", "admonition-title", "footnote", "mermaid", "layer-source", "md-typeset__table"}
 _VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 _CODE_NEXT = {"pre", "code"}
+_DIAGRAM_CLASSES = frozenset({"mermaid", "highlight", "layer-diagram", "diagram"})
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)\s")
 
 
@@ -32,6 +33,7 @@ class _Block:
     next_classes: frozenset[str] = frozenset()
     children: list[_Block] = field(default_factory=list)
     parent: _Block | None = None  # the list item a paragraph is in
+    holds_code: bool = False  # a paragraph glued to a fence holds the code block
 
     @property
     def text(self) -> str:
@@ -55,6 +57,9 @@ class _Blocks(HTMLParser):
         self.waiting = []
         if tag in _VOID:
             return
+        if tag == "pre" or classes & _DIAGRAM_CLASSES:
+            for block in self.open:
+                block.holds_code = block.holds_code or block.tag == "p"
         skipped = self.skipping or tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES)
         if tag == "details" and not skipped:
             skipped = True
@@ -132,6 +137,4 @@ def _is_caption(block: _Block) -> bool:
     """A paragraph right above code or a diagram names it: not a description."""
     if block.tag != "p":
         return False
-    return block.next_tag in _CODE_NEXT or bool(
-        block.next_classes & {"mermaid", "highlight", "layer-diagram", "diagram"}
-    )
+    return block.holds_code or block.next_tag in _CODE_NEXT or bool(block.next_classes & _DIAGRAM_CLASSES)

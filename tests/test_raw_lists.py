@@ -151,3 +151,32 @@ def test_random_trees_render_as_drawn(items, indent, marker, loose) -> None:
 def test_two_and_four_space_drawings_render_the_same(items, loose) -> None:
     two, four = draw_list(items, "  ", "*", loose), draw_list(items, "    ", "*", loose)
     assert render(two) == render(four)
+
+
+def test_layer_diagram_inside_a_two_space_item_is_drawn_in_that_item() -> None:
+    from studysite.diagrams.layers import convert_layer_diagrams
+
+    drawing = ["```", "----------", "|app     |", "----------", "|Host OS |", "----------", "```"]
+    text = "* a\n  * b\n\n" + "".join(f"    {line}\n" for line in drawing)
+    problems: list[tuple[int, str]] = []
+    out = convert_layer_diagrams(
+        normalize_lists(text), on_error=lambda line, msg: problems.append((line, msg))
+    )
+    assert problems == []
+    html = markdown.markdown(
+        out,
+        extensions=EXTENSIONS,
+        extension_configs={
+            "pymdownx.superfences": {
+                "custom_fences": [{"name": "mermaid", "class": "mermaid", "format": _fence_div_format()}]
+            }
+        },
+    )
+    start = html.index('<div class="mermaid"')
+    assert html[:start].count("<li>") - html[:start].count("</li>") == 2, html  # inside b, inside a
+
+
+def _fence_div_format():
+    from pymdownx.superfences import fence_div_format
+
+    return fence_div_format

@@ -49,7 +49,7 @@ def test_nothing_to_drop_is_the_same_text() -> None:
 FRONT = [
     ("valid", "---\ndescription: x\n---\n# T\n", None),
     ("no front matter", "# T\n\n---\n\ntext\n", None),
-    ("bad YAML", "---\ndescription: ok\ntitle: [unclosed\n---\n# T\n", (4, "front matter is not valid YAML")),
+    ("bad YAML", "---\ndescription: ok\ntitle: [unclosed\n---\n# T\n", (3, "front matter is not valid YAML")),
     ("tab indent", "---\ndescription: a\n\tb: c\n---\n# T\n", (3, "front matter is not valid YAML")),
     ("a colon in the value", "---\ndescription: x: y\n---\n# T\n", (2, "front matter is not valid YAML")),
     ("not key: value", "---\njust a sentence\n---\n# T\n", (2, "front matter must be 'key: value' lines")),

@@ -22,7 +22,7 @@ def front_matter_error(source: str) -> tuple[int, str] | None:
     try:
         data = yaml.safe_load(m.group(1))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         return line, f"front matter is not valid YAML ({problem}): write it as 'key: value' lines"

@@ -33,7 +33,7 @@ $(STAMPS)/node: package-lock.json
 
 # Chromium and the CJK fonts are system packages: installed with apt when we are root, otherwise one line
 # says what to install. The stamp is only written once both are there.
-$(STAMPS)/system:
+$(STAMPS)/system: tools/system-deps.sh
 	@mkdir -p $(STAMPS)
 	@bash tools/system-deps.sh
 	@touch $@

@@ -33,7 +33,7 @@ $(STAMPS)/node: package-lock.json
 
 # Chromium and the CJK fonts are system packages: installed with apt when we are root, otherwise one line
 # says what to install. The stamp is only written once both are there.
-$(STAMPS)/system:
+$(STAMPS)/system: tools/system-deps.sh
 	@mkdir -p $(STAMPS)
 	@bash tools/system-deps.sh
 	@touch $@
@@ -74,11 +74,14 @@ pdf: setup
 	$(BIN)/python tools/build_pdf.py site
 
 # The offline bundle: the site built with OFFLINE=true (file:// links, local search shim, Mermaid's UMD
-# build; see hooks/offline_assets.py) and zipped under one folder: unzip, open
+# build; see hooks/offline_assets.py), with the PDF of `make pdf` and every link checked
+# (studysite.site.offline_pages), zipped under one folder: unzip, open
 # container-study-notes-offline/index.html.
-offline: setup
+offline: pdf
 	rm -rf dist/offline dist/container-study-notes-offline.zip
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir dist/offline/container-study-notes-offline
+	$(BIN)/python -m studysite.site.offline_pages dist/offline/container-study-notes-offline \
+	  site/pdf/container-study-notes.pdf
 	$(BIN)/python -m studysite.site.offline dist/offline/container-study-notes-offline \
 	  dist/container-study-notes-offline.zip
 

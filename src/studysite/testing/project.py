@@ -13,6 +13,11 @@ ROOT = Path(__file__).resolve().parents[3]
 #: Everything a build reads; node_modules is linked, not copied.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "data")
 SUB_PATH = "/study/"
+#: The frozen content the suite builds: a copy of the notes (docs/ without docs/assets/), the glossary
+#: snippets and the timeline data, so a note added to docs/ never changes what a test sees.
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+#: The part of docs/ that belongs to the generator, not to the notes: it is taken from the project.
+GENERATOR_DOCS = ("assets",)
 
 
 def build_site(project: Path, out: Path, *, site_url: str = "http://127.0.0.1:8000/", extra_env=None):
@@ -48,4 +53,27 @@ def copy_project(dest: Path) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / part)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def fixture_project(dest: Path, content: Path = FIXTURE_SITE) -> Path:
+    """A copy of the project (generator, config, templates) with the frozen notes of ``content``.
+
+    Every note of the project's docs/ is replaced by the fixture's (docs/assets/ stays: it is code);
+    files of the fixture's includes/ and data/ replace the project's.
+    """
+    copy_project(dest)
+    docs = dest / "docs"
+    for entry in list(docs.iterdir()):
+        if entry.name in GENERATOR_DOCS:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    for source in sorted(content.rglob("*")):
+        if source.is_file():
+            target = dest / source.relative_to(content)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
     return dest

@@ -18,6 +18,8 @@ SUB_PATH = "/study/"
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 #: The part of docs/ that belongs to the generator, not to the notes: it is taken from the project.
 GENERATOR_DOCS = ("assets",)
+#: The parts of a fixture site that are content.
+CONTENT_PARTS = ("docs", "includes", "data")
 
 
 def build_site(project: Path, out: Path, *, site_url: str = "http://127.0.0.1:8000/", extra_env=None):
@@ -71,7 +73,7 @@ def fixture_project(dest: Path, content: Path = FIXTURE_SITE) -> Path:
             shutil.rmtree(entry)
         else:
             entry.unlink()
-    for source in sorted(content.rglob("*")):
+    for source in sorted(path for part in CONTENT_PARTS for path in (content / part).rglob("*")):
         if source.is_file():
             target = dest / source.relative_to(content)
             target.parent.mkdir(parents=True, exist_ok=True)

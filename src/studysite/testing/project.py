@@ -22,14 +22,24 @@ GENERATOR_DOCS = ("assets",)
 CONTENT_PARTS = ("docs", "includes", "data")
 
 
-def build_site(project: Path, out: Path, *, site_url: str = "http://127.0.0.1:8000/", extra_env=None):
-    """Run ``mkdocs build --strict`` on a project; return the CompletedProcess (never raises)."""
+def build_site(
+    project: Path,
+    out: Path,
+    *,
+    site_url: str = "http://127.0.0.1:8000/",
+    extra_env: dict[str, str] | None = None,
+    tool: str = "mkdocs",
+) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` on a project; return the CompletedProcess (never raises).
+
+    ``tool`` names the builder's module: ``"properdocs"`` builds with ProperDocs, the fork of MkDocs 1.6.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
     return subprocess.run(
         [
             sys.executable,
             "-m",
-            "mkdocs",
+            tool,
             "build",
             "--strict",
             "--clean",

@@ -13,10 +13,16 @@ import pytest
 
 from studysite.testing.browser import chromium, serve
 from studysite.testing.crawl import Crawl, crawl
-from studysite.testing.project import ROOT, SUB_PATH, build_site, copy_project, fixture_project
+from studysite.testing.project import (
+    ROOT,
+    SESSION_ENV,
+    SESSION_SITE_URL,
+    SUB_PATH,
+    build_site,
+    copy_project,
+    fixture_project,
+)
 
-#: The SITE_URL the session's site is built with.
-SESSION_SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -28,9 +34,10 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_dir(fixture_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture site, built strict once per session, for a server under the sub-path /study/."""
+    """The fixture site, built strict once per session, for a server under the sub-path /study/, with a
+    fixed build date (SESSION_ENV). Tests read it and never write into it: others compare its bytes."""
     out = tmp_path_factory.mktemp("site")
-    result = build_site(fixture_site, out, site_url=SESSION_SITE_URL)
+    result = build_site(fixture_site, out, site_url=SESSION_SITE_URL, extra_env=SESSION_ENV)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return out
 

@@ -13,12 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.project import build_site, fixture_project
+from studysite.testing.project import SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
 
 pytestmark = pytest.mark.slow
-
-ENV = {"SOURCE_DATE_EPOCH": "1700000000"}  # the sitemap's dates: the same in both builds
-SITE_URL = "http://127.0.0.1:8000/study/"
 
 #: Lines that may differ between the two builds, with why: (pattern of the MkDocs line, of ProperDocs').
 EXPECTED_DIFFERENCES = [
@@ -68,16 +65,16 @@ def test_properdocs_is_installed_from_the_lock():
     assert done.returncode == 0 and "version 1.6." in done.stdout, done.stdout + done.stderr
 
 
-def test_properdocs_builds_the_site_strictly_and_its_pages_match_the_mkdocs_build(tmp_path: Path):
+def test_properdocs_builds_the_site_strictly_and_its_pages_match_the_mkdocs_build(
+    site_dir: Path, tmp_path: Path
+):
+    """The session's site is the MkDocs build; ProperDocs builds the same fixture with the same settings."""
     project = fixture_project(tmp_path / "project")
-    builds = {}
-    for tool in ("mkdocs", "properdocs"):
-        out = tmp_path / tool
-        result = build_site(project, out, site_url=SITE_URL, extra_env=ENV, tool=tool)
-        assert result.returncode == 0, f"{tool}:\n{result.stderr}"
-        builds[tool] = out
-    assert (builds["properdocs"] / "docker-1" / "vm-vs-container" / "index.html").exists()
-    found = differences(builds["mkdocs"], builds["properdocs"])
+    out = tmp_path / "properdocs"
+    result = build_site(project, out, site_url=SESSION_SITE_URL, extra_env=SESSION_ENV, tool="properdocs")
+    assert result.returncode == 0, result.stderr
+    assert (out / "docker-1" / "vm-vs-container" / "index.html").exists()
+    found = differences(site_dir, out)
     assert not found, "differences not explained in EXPECTED_DIFFERENCES:\n" + "\n".join(found)
 
 

@@ -13,6 +13,10 @@ ROOT = Path(__file__).resolve().parents[3]
 #: Everything a build reads; node_modules is linked, not copied.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "data")
 SUB_PATH = "/study/"
+#: How the session's site (tests/conftest.py) is built: for a server under SUB_PATH, with a fixed build date
+#: (sitemap.xml's), so any other build with the same settings must give the same bytes.
+SESSION_SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
+SESSION_ENV = {"SOURCE_DATE_EPOCH": "1700000000"}
 #: The frozen content the suite builds: a copy of the notes (docs/ without docs/assets/), the glossary
 #: snippets and the timeline data, so a note added to docs/ never changes what a test sees.
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"

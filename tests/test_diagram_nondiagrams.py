@@ -259,7 +259,7 @@ def test_random_text_raises_only_diagram_error(text: str) -> None:
         assert '"' not in line.replace('["', "").replace('"]', "") or line.startswith("  class")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(
         st.sampled_from(

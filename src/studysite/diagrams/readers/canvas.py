@@ -17,6 +17,18 @@ TAB_SIZE = 8
 RULE_MARKS = "-=+"
 
 
+#: Per reading (ambiguous width 1 or 2), what each character seen so far becomes: (marks, display width).
+_CELLS: dict[int, dict[str, tuple[str, int]]] = {1: {}, 2: {}}
+
+
+def _cells(ch: str, ambiguous: int) -> tuple[str, int]:
+    """The text one character becomes (a box-drawing one its ASCII marks, one per column) and its width."""
+    width = char_width(ch, ambiguous)
+    if ch in MARKS:
+        return "".join(MARKS[ch][:width]), width
+    return ch, width
+
+
 def is_rule(stripped: str) -> bool:
     """A rule line: only ``-``, ``=``, ``+`` and blanks, with at least one ``-`` or ``=``."""
     return ("-" in stripped or "=" in stripped) and not stripped.strip("-=+ \t")
@@ -45,21 +57,26 @@ class Line:
         chars: list[str] = []
         cols: list[int] = []
         col = 0
+        known = _CELLS[ambiguous]
         for ch in raw:
             if ch == "\t":
                 for _ in range(TAB_SIZE - col % TAB_SIZE):
                     chars.append(" ")
                     cols.append(col)
                     col += 1
-            elif ch in MARKS:  # one ASCII mark per cell the character takes
-                for mark in MARKS[ch][: char_width(ch, ambiguous)]:
-                    chars.append(mark)
-                    cols.append(col)
-                    col += 1
-            else:
-                chars.append(ch)
+                continue
+            cells = known.get(ch)
+            if cells is None:
+                cells = known[ch] = _cells(ch, ambiguous)
+            marks, width = cells
+            if len(marks) == 1:
+                chars.append(marks)
                 cols.append(col)
-                col += char_width(ch, ambiguous)
+                col += width
+            else:  # a box-drawing character two columns wide: one ASCII mark per column
+                chars.extend(marks)
+                cols.extend((col, col + 1))
+                col += 2
         self.chars, self.cols, self.width, self.text = chars, cols, col, "".join(chars)
 
     def end(self, i: int) -> int:

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studysite.diagrams.detect import looks_like_diagram
-from studysite.diagrams.grid import DiagramError
+from studysite.diagrams.grid import DiagramError, NotLayers
 from studysite.diagrams.layers import KEEP_AS_CODE, convert_layer_diagrams
 from studysite.diagrams.mermaid import to_mermaid
 from studysite.diagrams.readers import read
@@ -201,6 +201,30 @@ def test_program_output_and_files_stay_code(body: str, info: str) -> None:
 
 def test_the_corpus_is_large_enough() -> None:
     assert len(CORPUS) >= 15
+
+
+FLOWS = {
+    "an arrow between two boxes": """\
++---------+    +---------+
+| Client  | -> | Server  |
++---------+    +---------+""",
+    "an arrow and a note between Unicode boxes": """\
+┌─────┐      ┌─────┐
+│ web │ ───> │ api │
+│     │ HTTP │     │
+└─────┘      └─────┘""",
+}
+
+
+@pytest.mark.parametrize("body", FLOWS.values(), ids=FLOWS.keys())
+def test_boxes_with_arrows_between_them_stay_code_without_a_warning(body: str) -> None:
+    """Drawn boxes, but not layers: another kind of drawing, which the reader does not claim."""
+    page = f"```\n{body}\n```\n"
+    warnings: list[tuple[int, str]] = []
+    assert convert_layer_diagrams(page, on_error=lambda *warning: warnings.append(warning)) == page
+    assert warnings == []
+    with pytest.raises(NotLayers):
+        read(body)
 
 
 GOOD = "+------+------+\n| app  | app  |\n+------+------+\n| Host OS     |\n+-------------+"

@@ -21,6 +21,11 @@ class DiagramError(ValueError):
         self.message = message
 
 
+class NotLayers(DiagramError):
+    """The text is a drawing of boxes, but not of layers (text or arrows between the boxes): it stays code
+    without a warning."""
+
+
 @dataclass(frozen=True)
 class Box:
     text: tuple[str, ...]  # the box's non-blank text lines, stripped

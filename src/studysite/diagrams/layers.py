@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from studysite.diagrams.attrs import mermaid_opener
 from studysite.diagrams.detect import looks_like_diagram
-from studysite.diagrams.grid import DiagramError, Grid
+from studysite.diagrams.grid import DiagramError, Grid, NotLayers
 from studysite.diagrams.mermaid import describe, to_mermaid
 from studysite.diagrams.readers import read
 from studysite.notes.fences import (
@@ -81,6 +81,8 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
         else:
             try:
                 plans[fence.start] = (fence, read(source))
+            except NotLayers:
+                continue  # boxes with arrows or notes between them: another kind of drawing, kept as code
             except DiagramError as error:
                 problems.append((fence.start + 1 + error.line, f"{error.message}; {KEEP_AS_CODE}"))
     for line, message in sorted(problems):

@@ -8,7 +8,7 @@ any is read both ways, and the reading in which the boxes line up is taken.
 
 from __future__ import annotations
 
-from studysite.diagrams.grid import DiagramError, Grid, is_ambiguous
+from studysite.diagrams.grid import DiagramError, Grid, NotLayers, is_ambiguous
 from studysite.diagrams.readers.boxes import read_boxes
 from studysite.diagrams.readers.canvas import lines_of
 
@@ -32,6 +32,9 @@ def read(text: str) -> Grid:
     chars = f"characters such as '{ambiguous}'"
     if not grids:
         one, two = errors[1], errors[2]
+        boxes_not_layers = next((e for e in (one, two) if isinstance(e, NotLayers)), None)
+        if boxes_not_layers is not None:
+            raise boxes_not_layers
         raise DiagramError(
             one.line,
             f"{one.message} (reading {chars} one column wide; two columns wide: line {two.line}: "

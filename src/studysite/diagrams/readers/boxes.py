@@ -13,16 +13,17 @@ Every hand arrives here in the same marks (see :mod:`.canvas`)::
     +-------------------+
 
 Rows are the bands of text lines between rules; in a row, a box is the text between two sides. A
-region with no text (open, or closed by sides) is a hole. Columns are found from the sides of all the
-boxes together, so a box spans the columns (and the gaps between them) it covers. Time is linear in
-the text.
+region with no text (open, or closed by sides) is a hole; text with no edge above or below it is not in
+a box (an arrow between boxes: not a layer drawing, see NotLayers). Columns are found from the sides of
+all the boxes together, so a box spans the columns (and the gaps between them) it covers. Time is
+linear in the text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from studysite.diagrams.grid import Box, DiagramError, Grid
+from studysite.diagrams.grid import Box, DiagramError, Grid, NotLayers
 from studysite.diagrams.readers.canvas import Line, is_rule
 from studysite.diagrams.readers.titles import read_titles
 
@@ -53,6 +54,8 @@ def read_boxes(lines: Sequence[Line]) -> Grid:
             raise DiagramError(line.number, "box side '|' above the top rule line")
     rules, bands = _split_rows(lines[first:])
     rows = [_read_row(r, band) for r, band in enumerate(bands, 1)]
+    for r, row in enumerate(rows):
+        _check_boxed(row, rules[r][-1], rules[r + 1][0])
     edges = _columns(rows)
     column_at = [OUTSIDE] * edges[0][0] + [GAP] * (edges[-1][1] + 1 - edges[0][0])
     for i, (left, right) in enumerate(edges):
@@ -137,6 +140,20 @@ def _read_row(number: int, band: list[Line]) -> _Row:
             first_line = next(line.number for line, t in zip(band, texts[k], strict=True) if t)
             row.boxes.append((sides[k - 1], sides[k], label, first_line))
     return row
+
+
+def _check_boxed(row: _Row, top: Line, bottom: Line) -> None:
+    """Text with neither a top nor a bottom edge over it is not in a box: an arrow or a note between
+    boxes, so the drawing is not a stack of layers."""
+    for left, right, text, line in row.boxes:
+        if (
+            right - left > 1
+            and not any(top.mask[left + 1 : right])
+            and not any(bottom.mask[left + 1 : right])
+        ):
+            raise NotLayers(
+                line, f"row {row.number}: '{text[0]}' at column {left + 2} is between boxes, not in one"
+            )
 
 
 def _columns(rows: list[_Row]) -> list[tuple[int, int]]:

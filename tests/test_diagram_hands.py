@@ -151,6 +151,10 @@ WRITTEN = {
         "┌──┐\n│αβ│\n├──┤\n│○○│\n└──┘\n",
         mermaid("  columns 1", '  b1["αβ"]', '  b2["○○"]'),
     ),
+    "one column, a padded box below a one-line box (not a table)": (
+        "+---------+\n| app     |\n+---------+\n|         |\n| kernel  |\n|         |\n+---------+\n",
+        mermaid("  columns 1", '  b1["app"]', '  b2["kernel"]'),
+    ),
     "'=' rules with '+' corners, a label on two lines": (
         """\
 +=======+=======+

@@ -52,8 +52,8 @@ def looks_like_diagram(text: str) -> bool:
 def looks_like_table(lines: Sequence[str]) -> bool:
     """A result table (``lines``: the drawing's non-blank lines, stripped): no title, every rule alike
     and every row with the same cells (no spans, no stacked boxes), and either one header line over one
-    block of two or more data lines, or a header rule drawn heavier (``=``, ``═``, ``━``) than the
-    rules between the data rows below it."""
+    block of two or more data lines (none of them blank), or a header rule drawn heavier (``=``, ``═``,
+    ``━``) than the rules between the data rows below it."""
     flat = [_flat(line) for line in lines]
     if not flat or not is_rule(flat[0]):
         return False
@@ -65,7 +65,7 @@ def looks_like_table(lines: Sequence[str]) -> bool:
     heights = [b - a - 1 for a, b in zip(rule_at, rule_at[1:], strict=False)]
     if min(heights) == 0 or heights[0] != 1:
         return False
-    if len(heights) == 2 and heights[1] >= 2:
-        return True
+    if len(heights) == 2 and heights[1] >= 2:  # data lines: each holds a record, none is blank padding
+        return all(s.strip("| ") for s in flat[rule_at[1] + 1 : rule_at[2]])
     strong = [any(ch in lines[i] for ch in STRONG_LINES) for i in rule_at]
     return strong[1] and not all(strong[2:])

@@ -63,10 +63,11 @@ def read_boxes(lines: Sequence[Line]) -> Grid:
     sides = {side for edge in edges for side in edge}
     for row in rows:
         _check_sides(row, sides)
+    gaps = bytes(column == GAP for column in column_at)  # 1 between two columns
     for r, rule in enumerate(rules):
         above, below = rows[r - 1] if r else None, rows[r] if r < len(rows) else None
         _check_edges(rule, above, below, column_at)
-        _check_rule(rule, above, below, column_at)
+        _check_rule(rule, above, below, gaps)
     start = {left: i for i, (left, _) in enumerate(edges)}
     end = {right: i for i, (_, right) in enumerate(edges)}
     grid_rows = tuple(
@@ -225,14 +226,17 @@ def _padded(rule: list[Line]) -> tuple[bytes, bytes]:
     return bytes(rule[0].mask.ljust(size, b"\0")), bytes(rule[1].mask.ljust(size, b"\0"))
 
 
-def _check_rule(rule: list[Line], above: _Row | None, below: _Row | None, column_at: list[int]) -> None:
+def _check_rule(rule: list[Line], above: _Row | None, below: _Row | None, gaps: bytes) -> None:
     """Every mark of a rule line belongs to a box or hole above or below it, or bridges a gap."""
-    covered = bytearray(max(len(line.mask) for line in rule))
+    size = max(len(line.mask) for line in rule)
+    allowed = bytearray(gaps[:size].ljust(size, b"\0"))  # 1 where a mark may stand
     for left, right in (*(above.regions if above else ()), *(below.regions if below else ())):
-        covered[left : right + 1] = b"\x01" * len(covered[left : right + 1])
-    for line in rule:
-        for x, drawn in enumerate(line.mask):
-            if drawn and not covered[x] and not (x < len(column_at) and column_at[x] == GAP):
-                raise DiagramError(
-                    line.number, f"rule at column {x + 1} does not line up with any box above or below it"
-                )
+        allowed[left : right + 1] = b"\x01" * len(allowed[left : right + 1])
+    free = int.from_bytes(allowed, "little") ^ int.from_bytes(b"\x01" * size, "little")
+    for line in rule:  # the masks hold bytes 0 and 1, so the bitwise AND of the integers is per column
+        stray = int.from_bytes(line.mask, "little") & free
+        if stray:
+            x = ((stray & -stray).bit_length() - 1) // 8
+            raise DiagramError(
+                line.number, f"rule at column {x + 1} does not line up with any box above or below it"
+            )

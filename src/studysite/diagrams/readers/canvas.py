@@ -17,6 +17,8 @@ TAB_SIZE = 8
 RULE_MARKS = "-=+"
 
 
+#: ``bytes.translate`` table: 1 for a rule mark, 0 for anything else.
+_MASK = bytes(1 if chr(code) in RULE_MARKS else 0 for code in range(256))
 #: Per reading (ambiguous width 1 or 2), what each character seen so far becomes: (marks, display width).
 _CELLS: dict[int, dict[str, tuple[str, int]]] = {1: {}, 2: {}}
 
@@ -49,7 +51,9 @@ class Line:
         self.blank = not self.text.strip()
         self.rule = is_rule(self.text.strip())
         self.mask = bytearray(self.width + 1)  # of a rule line: 1 in each column that holds a rule mark
-        if self.rule:
+        if self.rule and self.text.isascii():  # one column per character
+            self.mask[: len(self.text)] = self.text.encode("ascii").translate(_MASK)
+        elif self.rule:
             for c, ch in zip(self.cols, self.chars, strict=True):
                 self.mask[c] = ch in RULE_MARKS
 

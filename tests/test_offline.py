@@ -36,7 +36,8 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
 def test_the_offline_switch_is_off_by_default_and_on_with_offline_true(monkeypatch: pytest.MonkeyPatch):
-    """One mkdocs.yml: OFFLINE=true turns Material's offline plugin on, and with it hooks/offline_assets.py."""
+    """One mkdocs.yml: OFFLINE=true turns Material's offline plugin on, and with it
+    hooks/offline_assets.py."""
     from mkdocs.config import load_config
 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")

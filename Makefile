@@ -12,7 +12,7 @@ STAMPS := .setup
 SITE_URL ?= http://127.0.0.1:8000/
 export SITE_URL
 
-.PHONY: site test serve pdf bench offline setup system lock clean
+.PHONY: site test lint serve pdf bench offline setup system lock clean
 
 ## setup ------------------------------------------------------------------------------------------
 # tools/setup-step.sh does each step under a lock and writes its stamp only once the step checks out
@@ -32,7 +32,7 @@ $(STAMPS)/node: package-lock.json
 
 # Chromium and the CJK fonts are system packages: installed with apt when we are root, otherwise one line
 # says what to install. The stamp is only written once both are there.
-$(STAMPS)/system:
+$(STAMPS)/system: tools/system-deps.sh
 	@mkdir -p $(STAMPS)
 	@bash tools/system-deps.sh
 	@touch $@
@@ -54,6 +54,13 @@ site: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# The gates CI runs before the tests: lint, formatting and types of the package, hooks, tools, bench, tests.
+LINTED := src hooks tools bench tests
+lint: $(STAMPS)/python
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+
 serve: setup
 	$(BIN)/mkdocs serve --strict
 
@@ -73,11 +80,14 @@ pdf: setup
 	$(BIN)/python tools/build_pdf.py site
 
 # The offline bundle: the site built with OFFLINE=true (file:// links, local search shim, Mermaid's UMD
-# build; see hooks/offline_assets.py) and zipped under one folder: unzip, open
+# build; see hooks/offline_assets.py), with the PDF of `make pdf` and every link checked
+# (studysite.site.offline_pages), zipped under one folder: unzip, open
 # container-study-notes-offline/index.html.
-offline: setup
+offline: pdf
 	rm -rf dist/offline dist/container-study-notes-offline.zip
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir dist/offline/container-study-notes-offline
+	$(BIN)/python -m studysite.site.offline_pages dist/offline/container-study-notes-offline \
+	  site/pdf/container-study-notes.pdf
 	$(BIN)/python -m studysite.site.offline dist/offline/container-study-notes-offline \
 	  dist/container-study-notes-offline.zip
 

@@ -1,11 +1,13 @@
 """Throughput of the layer-diagram pass: a large synthetic note through the fence rewriter.
 
 Usage:
-  .venv/bin/python bench/bench_diagrams.py [--diagrams 2000] [--runs 3]
+  .venv/bin/python bench/bench_diagrams.py [--diagrams 2000] [--runs 3] [--all-hands]
 
 The note mixes prose, shell fences, and layer diagrams of several sizes and styles (seed style with gaps,
-'+' corners with shared walls, Japanese labels, multi-line boxes). Prints the best of the runs as
-diagrams per second and characters per second. Pure Python: no MkDocs, no browser.
+'+' corners with shared walls, Japanese labels, multi-line boxes); with --all-hands, also one drawing in
+each hand of ``studysite.testing.hands`` (Unicode box drawing one and two columns wide, stacked boxes,
+'=' rules…). Prints the best of the runs as diagrams per second and characters per second. Pure Python:
+no MkDocs, no browser.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from seed import seed_diagrams
 
 from studysite.diagrams.layers import convert_layer_diagrams
+from studysite.testing.hands import HANDS, Sketch, draw
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,6 +43,19 @@ JAPANESE = """\
 ---------------------"""
 
 DIAGRAMS = (SEED_VM, PLUS_STYLE, JAPANESE)
+#: A four-column grid with titles, a hole, spans of 2 to 4 and a two-line label, for --all-hands.
+SKETCH = Sketch(
+    4,
+    ("VM1", None, "VM3", None),
+    (
+        ((0, 1, ("web",)), (1, 1, ("api",)), (2, 1, ("アプリ",)), (3, 1, ("mq",))),
+        ((0, 2, ("Docker", "Engine")), (3, 1, ("cache",))),
+        ((0, 3, ("Linux kernel",)), (3, 1, ("fw",))),
+        ((0, 4, ("ハードウェア",)),),
+    ),
+    (8, 8, 8, 8),
+)
+ALL_HANDS = DIAGRAMS + tuple(draw(SKETCH, hand).rstrip("\n") for hand in HANDS)
 FILLER = (
     "コンテナはホストのカーネルを共有する。VMはゲストOSを持つ。\n\n```console\n$ docker ps | head -3\n```\n"
 )
@@ -60,10 +76,10 @@ def wide_diagram(columns: int) -> str:
     )
 
 
-def synthetic_note(diagrams: int) -> str:
+def synthetic_note(diagrams: int, drawings: tuple[str, ...] = DIAGRAMS) -> str:
     parts = ["# 合成ノート\n"]
     for i in range(diagrams):
-        drawing = wide_diagram(12) if i % 10 == 9 else DIAGRAMS[i % len(DIAGRAMS)]
+        drawing = wide_diagram(12) if i % 10 == 9 else drawings[i % len(drawings)]
         parts.append(f"{FILLER}\n図 {i}\n```\n{drawing}\n```\n")
     return "\n".join(parts)
 
@@ -72,9 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--diagrams", type=int, default=2000, help="diagrams in the synthetic note")
     parser.add_argument("--runs", type=int, default=3, help="timed runs; the best is reported")
+    parser.add_argument("--all-hands", action="store_true", help="also drawings in every hand")
     args = parser.parse_args(argv)
 
-    note = synthetic_note(args.diagrams)
+    note = synthetic_note(args.diagrams, ALL_HANDS if args.all_hands else DIAGRAMS)
     errors: list[tuple[int, str]] = []
     best = float("inf")
     for _ in range(max(1, args.runs)):

@@ -16,7 +16,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
+from studysite.pdf.poppler import parse_pdffonts
 from studysite.testing.project import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +32,14 @@ def pages_of(pdf: Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
-def export_once(site: Path, out: Path) -> dict[str, object]:
+def fonts_of(pdf: Path) -> str:
+    """``N (M Type 3)``: the fonts poppler finds in the PDF, and how many of them are Type 3."""
+    table = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    fonts = parse_pdffonts(table)
+    return f"{len(fonts)} ({sum(f.kind == 'Type 3' for f in fonts)} Type 3)"
+
+
+def export_once(site: Path, out: Path) -> dict[str, Any]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1767225600")}
     start = time.perf_counter()
     result = subprocess.run(
@@ -44,6 +53,7 @@ def export_once(site: Path, out: Path) -> dict[str, object]:
         "seconds": seconds,
         "bytes": len(data),
         "pages": pages_of(out),
+        "fonts": fonts_of(out),
         "sha256": hashlib.sha256(data).hexdigest()[:12],
     }
 
@@ -63,12 +73,12 @@ def main() -> None:
                 sys.exit(f"build failed:\n{result.stderr}")
             print(f"site built (mkdocs build --strict) in {time.perf_counter() - start:.1f} s\n")
         rows = [export_once(site, Path(tmp) / f"run{i}.pdf") for i in range(args.runs)]
-    print("| run | export time | PDF size | PDF pages | sha256 |")
-    print("| ---: | ---: | ---: | ---: | --- |")
+    print("| run | export time | PDF size | PDF pages | fonts | sha256 |")
+    print("| ---: | ---: | ---: | ---: | ---: | --- |")
     for i, row in enumerate(rows, 1):
         print(
             f"| {i} | {row['seconds']:.1f} s | {row['bytes'] / 1e6:.2f} MB ({row['bytes']:,} bytes) "
-            f"| {row['pages']} | {row['sha256']} |"
+            f"| {row['pages']} | {row['fonts']} | {row['sha256']} |"
         )
     times = sorted(row["seconds"] for row in rows)
     print(

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Every hook that changes pages or the index; mermaid_assets (adds the library files) and offline_assets
 #: (does nothing online) stay on.
 CONTENT_HOOKS = (
+    "hooks/raw_notes.py",
     "hooks/layer_diagrams.py",
     "hooks/timeline.py",
     "hooks/page_meta.py",

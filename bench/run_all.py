@@ -1,7 +1,8 @@
 """`make bench`: every measurement, against its budget, into bench/report.md.
 
 Usage: .venv/bin/python bench/run_all.py [--quick] [--out bench/report.md]
---quick uses tiny inputs (the smoke test in tests/test_bench.py); its figures mean nothing.
+--quick uses tiny inputs, one run each (the smoke test in tests/test_bench.py): synthetic sites of 5 and
+10 pages, one preview edit, and page weight and PDF export of a two-page site; its figures mean nothing.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,9 +21,28 @@ import build_scale
 import page_weight
 import preview_loop
 
-from studysite.testing.project import build_site
+from studysite.testing.project import build_site, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def tiny_project(dest: Path) -> Path:
+    """The project with two notes only, for --quick: a home page, and at the URL the budgets name
+    (/docker-1/vm-vs-container/) a synthetic note with the seed's two layer diagrams."""
+    project = copy_project(dest)
+    docs = project / "docs"
+    for entry in docs.iterdir():
+        if entry.name != "assets":
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+    (docs / "index.md").write_text(
+        "---\ndescription: 小さなサイト。\n---\n# ホーム {#home}\n\n本文。\n", "utf-8"
+    )
+    (docs / "docker-1").mkdir()
+    (docs / "docker-1" / "vm-vs-container.md").write_text(build_scale.synthetic_page(0, False), "utf-8")
+    return project
 
 
 def ok(flag: bool) -> str:
@@ -57,7 +78,8 @@ def machine() -> str:
         "?",
     )
     return (
-        f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, "
+        f"Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}; load average at start "
         + ", ".join(f"{x:.1f}" for x in os.getloadavg())
     )
@@ -143,7 +165,8 @@ def main() -> None:
     print("page weight …", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        result = build_site(ROOT, site, site_url="http://127.0.0.1:8000/study/")
+        project = tiny_project(Path(tmp) / "tiny") if q else ROOT
+        result = build_site(project, site, site_url="http://127.0.0.1:8000/study/")
         if result.returncode:
             sys.exit(result.stderr)
         weights = page_weight.measure(site)

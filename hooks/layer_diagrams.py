@@ -1,9 +1,9 @@
-"""Draw the notes' ASCII layer diagrams with Mermaid (issue 3).
+"""Draw the notes' layer diagrams (boxes in text) with Mermaid.
 
-Unlabeled and ``text`` fences that hold a box diagram become ``mermaid`` fences followed by a collapsed
+Unlabeled and ``text`` fences that hold a box drawing become ``mermaid`` fences followed by a collapsed
 "テキスト版" block with the original drawing; everything else is left byte for byte. The work is done by
-``studysite.notes.fences`` / ``studysite.diagrams.layer_diagram``; this module only connects it to MkDocs. A diagram
-that does not parse stays as code and logs a warning with ``file:line``, which fails ``--strict``.
+``studysite.diagrams.layers``; this module only connects it to MkDocs. A drawing that cannot be read
+stays as code and logs a warning with ``file:line``, which fails ``--strict``.
 """
 
 from __future__ import annotations

@@ -1,20 +1,44 @@
-"""Give every page a description for link previews: front matter, else its first paragraph."""
+"""Every page's title and description for link previews, as plain text (the templates escape them).
+
+Title: front matter ``title``, else the note's ``# `` heading (MkDocs' own rule). Description: front
+matter ``description``, else the first sentence of the page's first prose (``studysite.notes.meta``).
+A page with neither is a warning that says what to add, so the strict build tells the writer.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from studysite.notes.meta import first_paragraph
+from mkdocs.plugins import get_plugin_logger
+
+from studysite.notes.meta import page_description
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+log = get_plugin_logger(__name__)
+
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not page.meta.get("description"):
-        description = first_paragraph(html)
-        if description:
-            page.meta["description"] = description
+    if not _is_note(page):
+        return html
+    description = page.meta.get("description")
+    if not (isinstance(description, str) and description.strip()):
+        found = page_description(html)
+        if found:
+            page.meta["description"] = found
+        else:
+            log.warning(
+                f"{page.file.src_uri}:1: no description for link previews: write a sentence of prose "
+                "below the title, or add 'description: …' to the front matter"
+            )
+    if not page.meta.get("title") and not any(t.level == 1 for t in page.toc):
+        log.warning(f"{page.file.src_uri}:1: the page has no title: start it with a '# ' heading")
     return html
+
+
+def _is_note(page: Page) -> bool:
+    """A Markdown page of docs/ (not a page a plugin made, such as the print page)."""
+    return page.file.generated_by is None and bool(page.file.src_dir) and page.file.src_uri.endswith(".md")

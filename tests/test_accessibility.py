@@ -2,42 +2,28 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from studysite.testing.browser import record, site_pages, wait_for_diagrams
+from studysite.testing.browser import wait_for_diagrams
+from studysite.testing.crawl import Crawl
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
 
 
-def _violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({"
-        " id: v.id, impact: v.impact, help: v.help,"
-        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || ''))}))"
-    )
-    return [v for v in result if v["impact"] in BLOCKING]
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_violations(browser, site_dir, site_url, scheme):
+def test_axe_finds_no_serious_violations(site_crawl: Crawl, scheme: str):
+    """axe-core ran on every page of the session's crawl (tests/conftest.py), in each palette."""
+    visits = site_crawl.in_scheme(scheme)
+    assert sorted(visits) == site_crawl.pages and visits, "the crawl missed pages"
     failures = {}
-    for path in site_pages(site_dir):
-        context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        rec = record(page)
-        page.goto(site_url + path)
-        assert wait_for_diagrams(page) in ("none", "done")
-        found = _violations(page)
+    for path, visit in visits.items():
+        assert visit.state in ("none", "done"), f"{path}: diagrams {visit.state}"
+        assert not visit.recording.blocked, f"{path}: {visit.recording.blocked}"
+        found = [v for v in visit.violations if v["impact"] in BLOCKING]
         if found:
             failures[path or "/"] = found
-        assert not rec.blocked
-        context.close()
     assert not failures, "\n".join(
         f"{path}: {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
         for path, items in failures.items()

@@ -1,4 +1,11 @@
-"""The benchmark scripts still run (on tiny inputs); their figures are not checked here."""
+"""The benchmark scripts still run (on tiny inputs); their figures are not checked here.
+
+``bench/run_all.py --quick`` runs every measurement once on tiny inputs: the hook-overhead pair on the
+project, synthetic sites of 5 and 10 pages, one preview edit under ``mkdocs serve``, and page weight and PDF
+export of a two-page site. What this proves: each script runs end to end on this machine (builds, the
+serve loop, Chromium crawling and printing, the converter) and writes every section and budget row of
+the report. What it cannot prove: any figure, or that the full-size runs fit their budgets.
+"""
 
 from __future__ import annotations
 
@@ -36,3 +43,10 @@ def test_make_bench_runs_on_tiny_inputs(tmp_path: Path):
     ):
         assert section in report, section
     assert "FAILED" not in report
+    budgets = report.split("## Budgets", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in budgets.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) == 7 and all(row.rstrip().endswith(("| met |", "| **missed** |")) for row in rows), (
+        budgets
+    )
+    weights = report.split("## Page weight", 1)[1].split("\n## ", 1)[0]
+    assert weights.count("\n| /") == 2, "--quick measures the two-page site"

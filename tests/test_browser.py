@@ -6,9 +6,7 @@ import pytest
 
 from studysite.testing.browser import (
     expected_labels,
-    page_weight,
     record,
-    site_pages,
     squash,
     wait_for_diagrams,
 )
@@ -19,24 +17,12 @@ MERMAID_FILES = ("/assets/mermaid/", "mermaid-loader.mjs")
 
 
 @pytest.fixture(scope="module")
-def visits(browser, site_dir, site_url):
+def visits(site_crawl):
     """Every page of the site (crawled from sitemap.xml), each visited once cold, with its recording."""
-    results = {}
-    for path in site_pages(site_dir):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        rec = record(page)
-        page.goto(site_url + path, wait_until="load")
-        state = wait_for_diagrams(page)
-        sources = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.dataset.source)")
-        svg_texts = page.eval_on_selector_all(
-            "div.mermaid",
-            "els => els.map(e => e.querySelector('svg') ? e.querySelector('svg').textContent : null)",
-        )
-        rec.weight = page_weight(page)
-        results[path] = (state, sources, svg_texts, rec)
-        context.close()
-    return results
+    return {
+        path: (visit.state, visit.sources, visit.svg_texts, visit.recording)
+        for path, visit in site_crawl.in_scheme("light").items()
+    }
 
 
 def test_pages_are_crawled_from_the_sitemap(visits):

@@ -1,4 +1,7 @@
-"""Whole-project builds: strict, reproducible, and a new note needs nothing but its Markdown file."""
+"""Whole-project builds of the frozen fixture site (tests/fixtures/site/ in a copy of the project): strict,
+reproducible, the diagram loader on any page, and bad diagram settings stop the build.
+
+That a new note needs nothing but its Markdown file is tests/test_added_notes.py."""
 
 from __future__ import annotations
 
@@ -7,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.browser import nav_pages
-from studysite.testing.project import build_site, copy_project
+from studysite.testing.project import SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
 
 pytestmark = pytest.mark.slow
 
@@ -33,53 +35,18 @@ def _differences(a: Path, b: Path) -> list[str]:
     return out
 
 
-def test_builds_are_byte_identical_with_source_date_epoch(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
-    env = {"SOURCE_DATE_EPOCH": "1700000000"}
-    first, second = tmp_path / "one", tmp_path / "two"
-    for out in (first, second):
-        result = build_site(project, out, extra_env=env)
-        assert result.returncode == 0, result.stderr
-    assert _differences(first, second) == []
-
-
-NOTE = """---
-description: 追加テスト用のノート。
----
-# 追加されたノート ADDED_NOTE_SENTINEL {#added-note}
-
-本文。
-"""
-
-CHAPTER = """---
-description: 新しい章。
----
-# Docker 2 NEW_CHAPTER_SENTINEL {#docker-2}
-
-新しい章の概要。
-"""
-
-
-def test_a_new_note_and_a_new_chapter_appear_in_the_nav_without_config(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
-    config_before = (project / "mkdocs.yml").read_bytes()
-    (project / "docs" / "docker-1" / "zz-added-note.md").write_text(NOTE, encoding="utf-8")
-    (project / "docs" / "docker-2").mkdir()
-    (project / "docs" / "docker-2" / "index.md").write_text(CHAPTER, encoding="utf-8")
-    out = tmp_path / "site"
-    result = build_site(project, out)
+def test_builds_are_byte_identical_with_source_date_epoch(site_dir: Path, tmp_path: Path):
+    """A second build, of another copy of the fixture in another folder, gives the session's bytes."""
+    project = fixture_project(tmp_path / "project")
+    out = tmp_path / "again"
+    result = build_site(project, out, site_url=SESSION_SITE_URL, extra_env=SESSION_ENV)
     assert result.returncode == 0, result.stderr
-    assert (project / "mkdocs.yml").read_bytes() == config_before
-    links = [path for path, _ in nav_pages(out)]
-    assert "docker-1/zz-added-note/" in links, links
-    assert "docker-2/" in links, links
-    note = (out / "docker-1" / "zz-added-note" / "index.html").read_text(encoding="utf-8")
-    assert "ADDED_NOTE_SENTINEL" in note
+    assert _differences(site_dir, out) == []
 
 
 def test_a_diagram_on_the_home_page_gets_the_loader_with_a_relative_module_path(tmp_path: Path):
     """At the site root the import needs "./": "assets/..." alone would be a bare module specifier."""
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     index = project / "docs" / "index.md"
     index.write_text(
         index.read_text(encoding="utf-8") + '\n```mermaid\nblock-beta\n  a["x"]\n```\n', encoding="utf-8"
@@ -108,7 +75,7 @@ def test_a_diagram_on_the_home_page_gets_the_loader_with_a_relative_module_path(
 def test_bad_diagram_settings_fail_the_build_with_a_clear_message(
     tmp_path: Path, diagrams: str, message: str
 ):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     start = text.index("  diagrams:\n")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.project import build_site, copy_project
+from studysite.testing.project import build_site, fixture_project
 from studysite.textfile import TextFileError, decode_utf8, read_text
 from studysite.timeline.load import MAX_BYTES, load_schema, load_yaml
 from studysite.timeline.model import TimelineError
@@ -133,7 +133,7 @@ BUILD_CASES: list[tuple[str, Callable[[Path], None], Callable[[Path], str]]] = [
 def test_a_bad_file_stops_the_build_with_one_located_line(
     tmp_path: Path, plant: Callable[[Path], None], expected: Callable[[Path], str]
 ):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     plant(project)
     try:
         result = build_site(project, tmp_path / "site", timeout=60)
@@ -292,7 +292,7 @@ def test_the_test_harness_starts_chromium_through_the_helper(tmp_path: Path, mon
 
 
 def test_no_traceback_escapes_the_glossary_hook_on_a_missing_file(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     (project / "includes" / "abbreviations.md").unlink()
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr

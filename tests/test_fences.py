@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studysite.diagrams.layers import DEFAULT_TITLE, convert_layer_diagrams
+from studysite.diagrams.layers import DEFAULT_TITLE, KEEP_AS_CODE, convert_layer_diagrams
 from studysite.notes.fences import (
     Fence,
     escape_markdown,
@@ -224,7 +224,7 @@ def test_malformed_diagram_reports_the_markdown_line() -> None:
     errors: list[tuple[int, str]] = []
     page = "# t\n\n- item\n\n" + fenced("    ", "----------\n|app     |\n|lib      \n----------")
     assert convert_layer_diagrams(page, on_error=lambda *e: errors.append(e)) == page
-    assert errors == [(8, "row 1: box side at column 10 is missing")]
+    assert errors == [(8, f"row 1: box side at column 10 is missing; {KEEP_AS_CODE}")]
 
 
 def test_every_malformed_diagram_is_reported_and_good_ones_still_convert() -> None:

@@ -21,7 +21,7 @@ from studysite.diagrams.layer_diagram import DiagramError
 from studysite.diagrams.layers import convert_layer_diagrams
 from studysite.notes.fences import scan_fences
 from studysite.notes.glossary import annotate, compile_glossary
-from studysite.notes.meta import first_paragraph
+from studysite.notes.meta import first_paragraph, page_description
 from studysite.site.escape import as_html, html_text
 from studysite.timeline.render import insert_timeline
 
@@ -171,13 +171,14 @@ def test_glossary_annotate(text: str):
 
 @FUZZ
 @given(MARKDOWN)
-def test_first_paragraph_is_text(text: str):
-    description = first_paragraph(render(text))
-    if description is None:
-        return
-    shown = as_html(description)
-    assert not SCRIPT.search(shown) and "<" not in shown
-    assert html_text(shown) == description
+def test_descriptions_are_text(text: str):
+    page = render(text)
+    for description in (first_paragraph(page), page_description(page)):
+        if description is None:
+            continue
+        shown = as_html(description)
+        assert not SCRIPT.search(shown) and "<" not in shown
+        assert html_text(shown) == description
 
 
 @FUZZ

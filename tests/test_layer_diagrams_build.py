@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from studysite.diagrams.layers import KEEP_AS_CODE
 from studysite.testing.browser import record, serve, squash, wait_for_diagrams
+from studysite.testing.hands import HANDS
 from studysite.testing.project import build_site, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,11 +60,15 @@ def test_malformed_diagrams_fail_the_strict_build_with_file_and_line(
         "row 2: box side at column 20 does not line up with any column edge",
         f"docker-1/broken.md:{line_of(page, '    |lib      ')}: layer diagram not converted: "
         "row 1: box side at column 10 is missing",
+        f"docker-1/broken.md:{line_of(page, '│ kernel   │')}: layer diagram not converted: "
+        "row 2: box side at column 12 does not line up with any column edge (reading characters such as "
+        "'┌' one column wide; two columns wide: line 4: row 2: box side at column 13 does not line up "
+        "with any column edge)",
     ]
     warnings = [line for line in output.split("\n") if "layer diagram not converted" in line]
-    assert len(warnings) == 2, output
-    for warning, message in zip(warnings, expected, strict=False):
-        assert warning.startswith("WARNING") and warning.endswith(message), output
+    assert len(warnings) == 3, output
+    for warning, message in zip(warnings, expected, strict=True):
+        assert warning.startswith("WARNING") and warning.endswith(f"{message}; {KEEP_AS_CODE}"), output
     assert "Traceback" not in output
 
 
@@ -85,6 +91,21 @@ def test_diagrams_convert_in_a_clean_strict_build(fixture_project: Path, tmp_pat
         "単一のホスト上で動作している3つのコンテナ。列: Co1 | Co2 | Co3。上から順に: app | app | app /"
         in (html_text.unescape(html))
     )
+    assert "WARNING" not in result.stderr
+
+
+def test_a_note_mixing_every_hand_builds_strictly(fixture_project: Path, tmp_path: Path) -> None:
+    (fixture_project / "docs" / "docker-1" / "broken.md").unlink()
+    result = build_site(fixture_project, tmp_path / "site")
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    html = (tmp_path / "site" / "docker-1" / "hands" / "index.html").read_text(encoding="utf-8")
+    blocks = MERMAID_DIV.findall(html)
+    assert len(blocks) == len(HANDS) and all(block.startswith("block-beta\n") for block in blocks)
+    assert html.count("<summary>テキスト版</summary>") == len(HANDS)
+    # the result tables, the tree and the plaintext fence stay code blocks
+    code = html_text.unescape(" ".join(re.findall(r"<pre[^>]*>(.*?)</pre>", html, re.S)))
+    assert "2 rows in set" in code and "└── app" in code and code.count("| id | name |") == 2
+    assert code.count("| Host OS     |") == 1
 
 
 @pytest.mark.slow
@@ -142,3 +163,13 @@ def test_converted_diagram_draws_with_title_row_and_spans(browser, tmp_path: Pat
         assert page.evaluate("window.alert.toString()").endswith("{ [native code] }")
         assert not rec.errors and not rec.blocked
         page.close()
+
+
+@pytest.mark.slow
+def test_the_real_site_builds_strictly_with_a_note_mixing_every_hand(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copy(FIXTURES / "docker-1" / "hands.md", project / "docs" / "docker-1" / "hands.md")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    html = (tmp_path / "site" / "docker-1" / "hands" / "index.html").read_text(encoding="utf-8")
+    assert len(MERMAID_DIV.findall(html)) == len(HANDS)

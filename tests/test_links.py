@@ -3,143 +3,29 @@ sitemap.xml lists every page with absolute URLs under SITE_URL."""
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
-from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
 from studysite.testing.browser import serve, site_pages
-from studysite.testing.project import SUB_PATH, build_site, copy_project
+from studysite.testing.crawl import Crawl
+from studysite.testing.links import Problem, check_site
+from studysite.testing.project import SUB_PATH, build_site, fixture_project
 
 pytestmark = pytest.mark.slow
 
-#: The SITE_URL the session's site_dir fixture is built with (tests/conftest.py).
-SESSION_SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
-#: Which attribute of which element a browser fetches or follows.
-REFERENCES = {"a": "href", "link": "href", "script": "src", "img": "src"}
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-@dataclass
-class ParsedPage:
-    base: str | None = None
-    refs: list[tuple[str, str]] = field(default_factory=list)  # (tag, raw URL)
-    anchors: set[str] = field(default_factory=set)  # ids, and names of <a>
-
-
-class _Parser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = ParsedPage()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value for name, value in attrs if value is not None}
-        if "id" in values:
-            self.page.anchors.add(values["id"])
-        if tag == "a" and "name" in values:
-            self.page.anchors.add(values["name"])
-        if tag == "base" and "href" in values and self.page.base is None:
-            self.page.base = values["href"]
-        attr = REFERENCES.get(tag)
-        if attr and values.get(attr) is not None:
-            self.page.refs.append((tag, values[attr].strip()))
-
-
-def parse(html: str) -> ParsedPage:
-    parser = _Parser()
-    parser.feed(html)
-    parser.close()
-    return parser.page
-
-
-def _fetch(url: str) -> tuple[int, str]:
-    """Status and body of one GET, without following redirects (a link must point at the page itself)."""
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    opener = urllib.request.build_opener(NoRedirect)
-    try:
-        with opener.open(url, timeout=10) as response:
-            body = response.read()
-            kind = response.headers.get_content_type()
-            return response.status, body.decode("utf-8", "replace") if kind == "text/html" else ""
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-
-
-@dataclass(frozen=True)
-class Problem:
-    page: str  # the HTML file, relative to the site
-    tag: str
-    raw: str  # the URL as written
-    detail: str
-    missing_anchor: str | None = None  # set when only the #fragment is missing on the target
-    target_anchors: frozenset[str] = frozenset()
-
-    def __str__(self) -> str:
-        return f"{self.page}: <{self.tag}> {self.raw!r}: {self.detail}"
-
-
-def check_site(site: Path, served: str, site_url: str) -> list[Problem]:
-    """Every problem with the internal links, assets and anchors of every HTML file of a built site.
-
-    ``served`` is the URL the site is served at; URLs under ``site_url`` (canonical links) are checked
-    there too. Each HTML file is read at the URL a browser has for it: ``x/index.html`` at ``x/``, and
-    ``404.html`` at a missing, nested URL, since servers show it in place of any missing page.
-    """
-    fetch = lru_cache(maxsize=None)(_fetch)
-    anchors_of = lru_cache(maxsize=None)(lambda body: frozenset(parse(body).anchors))
-    host = urlsplit(served).netloc
-    problems: list[Problem] = []
-    for html in sorted(site.rglob("*.html")):
-        rel = html.relative_to(site).as_posix()
-        if rel == "404.html":
-            page_url = urljoin(served, "no/such/chapter/page/")
-        elif rel == "index.html" or rel.endswith("/index.html"):
-            page_url = urljoin(served, rel[: -len("index.html")])
-        else:
-            page_url = urljoin(served, rel)
-        page = parse(html.read_text(encoding="utf-8"))
-        base = urljoin(page_url, page.base) if page.base else page_url
-        for tag, raw in page.refs:
-            url = urljoin(base, raw)
-            if url.startswith(site_url):
-                url = served + url[len(site_url) :]
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https"):
-                if parts.scheme not in ("mailto", "tel", "data", "javascript"):
-                    problems.append(Problem(rel, tag, raw, "unexpected scheme"))
-                continue
-            if parts.netloc != host:
-                if tag != "a":  # a link to another site is fine; loading from one is not
-                    problems.append(Problem(rel, tag, raw, "loads from another host"))
-                continue
-            target, fragment = urldefrag(url)
-            status, body = fetch(target)
-            if status != 200:
-                problems.append(Problem(rel, tag, raw, f"{target}: HTTP {status}"))
-            elif fragment and unquote(fragment) not in (ids := anchors_of(body)):
-                problems.append(
-                    Problem(rel, tag, raw, f"no id {unquote(fragment)!r} on {target}", unquote(fragment), ids)
-                )
-    return problems
-
-
-# -- the real site ---------------------------------------------------------------------------------------
+# -- the session's site (the crawl in tests/conftest.py checks its links) ---------------------------------
 
 
 @pytest.fixture(scope="module")
-def site_problems(site_dir: Path, site_url: str) -> list[Problem]:
+def site_problems(site_crawl: Crawl, site_url: str) -> list[Problem]:
     assert urlsplit(site_url).path == SUB_PATH
-    return check_site(site_dir, site_url, SESSION_SITE_URL)
+    return site_crawl.link_problems
 
 
 def made_after_the_build(problem: Problem) -> bool:
@@ -150,6 +36,7 @@ def made_after_the_build(problem: Problem) -> bool:
     return problem.raw.endswith(PDF_URI) and problem.detail.endswith("HTTP 404")
 
 
+@pytest.mark.browser  # the session's crawl visits the pages in Chromium too
 def test_every_link_asset_and_anchor_resolves_under_a_sub_path(site_problems: list[Problem]):
     problems = [p for p in site_problems if not made_after_the_build(p)]
     assert not problems, "broken links:\n" + "\n".join(map(str, problems))
@@ -194,7 +81,7 @@ def _expected_pages(docs: Path) -> set[str]:
 
 @pytest.mark.parametrize("site_url", ["https://example.org/notes/study/"])
 def test_sitemap_lists_every_page_with_absolute_urls(tmp_path: Path, site_url: str):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     out = tmp_path / "site"
     result = build_site(project, out, site_url=site_url)
     assert result.returncode == 0, result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -11,7 +12,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from studysite.pdf.core import PDF_URI
+from studysite.site.network import FILE_SCHEMES, IN_PAGE_SCHEMES, stay_local
 from studysite.site.offline import LIBRARY_URI, SHIM_URI, online_only, remote_urls, zip_site
+from studysite.site.offline_pages import add_pdf, broken_links, local_targets, root_page_base
 from studysite.testing.browser import expected_labels, squash, wait_for_diagrams
 from studysite.testing.project import ROOT, copy_project
 
@@ -32,7 +36,8 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
 def test_the_offline_switch_is_off_by_default_and_on_with_offline_true(monkeypatch: pytest.MonkeyPatch):
-    """One mkdocs.yml: OFFLINE=true turns Material's offline plugin on, and with it hooks/offline_assets.py."""
+    """One mkdocs.yml: OFFLINE=true turns Material's offline plugin on, and with it
+    hooks/offline_assets.py."""
     from mkdocs.config import load_config
 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -103,7 +108,21 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=project,
     )
     assert result.returncode == 0, f"offline build failed:\n{result.stderr}"
+    add_pdf(out, stand_in_pdf(work / "site.pdf"))  # the real one is tests/test_pdf.py's subject
+    assert broken_links(out) == []
     return zip_site(out, work / f"{ZIP_NAME}.zip") and work / f"{ZIP_NAME}.zip"
+
+
+def stand_in_pdf(path: Path) -> Path:
+    """A one-page PDF standing in for the site's (`make offline` copies the exported one)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": "stand-in"})
+    with open(path, "wb") as stream:
+        writer.write(stream)
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -204,11 +223,9 @@ def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Pat
     page.wait_for_load_state("load")
     assert page.url.startswith("file://") and page.locator("h1").count() >= 1
 
-    # Every other page with diagrams (layer diagrams, the history timeline) draws them offline too.
-    # Not print_page.html: print-site renders it with 404.html's context, whose absolute base points its
-    # search assets at the filesystem root from file://; the PDF (made over http) is its user.
+    # Every other page with diagrams (layer diagrams, the history timeline, the print page) draws them too.
     for html in sorted(unzipped.rglob("*.html")):
-        if 'class="mermaid"' in html.read_text(encoding="utf-8") and html.name != "print_page.html":
+        if 'class="mermaid"' in html.read_text(encoding="utf-8"):
             page.goto(html.as_uri(), wait_until="load")
             assert wait_for_diagrams(page, timeout=30_000) == "done", html.relative_to(unzipped)
 
@@ -218,3 +235,84 @@ def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Pat
     assert any(SHIM_URI in url for url in requests), "the local iframe-worker shim was not loaded"
     assert not errors, f"console errors: {errors}"
     context.close()
+
+
+# -- every page of the bundle, the PDF in it ----------------------------------------------------------------
+
+
+def test_root_pages_get_a_relative_base_offline_only():
+    assert root_page_base("404.html", offline=True) == "."
+    assert root_page_base("404.html", offline=False) is None
+    assert root_page_base("sitemap.xml", offline=True) is None
+    assert root_page_base("main.html", offline=True) is None
+
+
+def test_broken_links_are_found_with_their_page(tmp_path: Path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "b.html").write_text(
+        '<a href="../index.html#top">home</a> <link href="/assets/x.css"> <script src="../js/x.js"></script>'
+        '<a href="https://example.org/">out</a> <a href="#here">here</a> <img src="data:image/png;base64,">'
+        '<a href="./">folder</a> <a href="../../up.html">outside</a>'
+        "<pre><code>&lt;a href=&quot;missing.html&quot;&gt;</code></pre>",
+        encoding="utf-8",
+    )
+    (site / "index.html").write_text('<a href="a/b.html?x=1">b</a>', encoding="utf-8")
+    assert broken_links(site) == [
+        "a/b.html: /assets/x.css",
+        "a/b.html: ../js/x.js",
+        "a/b.html: ./",
+        "a/b.html: ../../up.html",
+    ]
+    assert local_targets('<a href="javascript:void(0)">x</a><a href="//cdn/x">y</a>') == []
+
+
+def test_add_pdf_puts_it_where_the_pages_link_and_fails_without_one(tmp_path: Path):
+    with pytest.raises(FileNotFoundError, match="make pdf"):
+        add_pdf(tmp_path, tmp_path / "none.pdf")
+    source = stand_in_pdf(tmp_path / "x.pdf")
+    assert add_pdf(tmp_path / "site", source).read_bytes() == source.read_bytes()
+    assert (tmp_path / "site" / PDF_URI).is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_every_page_of_the_bundle_opens_from_file_with_no_failed_load_or_error(browser, unzipped: Path):
+    """All HTML files, 404.html and print_page.html included: no failed request, nothing off the machine,
+    no console error, and the page is styled (Material's stylesheet applied)."""
+    pages = sorted(unzipped.rglob("*.html"))
+    assert {"404.html", "print_page.html", "index.html"} <= {p.name for p in pages}
+    context = browser.new_context()
+    blocked: list[str] = []
+    stay_local(context, blocked.append, IN_PAGE_SCHEMES + FILE_SCHEMES)
+    problems: list[str] = []
+    for html in pages:
+        name = html.relative_to(unzipped).as_posix()
+        page = context.new_page()
+        page.on("requestfailed", lambda r, n=name: problems.append(f"{n}: failed {r.url} ({r.failure})"))
+        page.on("console", lambda m, n=name: m.type == "error" and problems.append(f"{n}: console {m.text}"))
+        page.on("pageerror", lambda e, n=name: problems.append(f"{n}: error {e}"))
+        page.goto(html.as_uri(), wait_until="networkidle")
+        wait_for_diagrams(page, timeout=30_000)
+        styled = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.md-header') || document.body).position"
+        )
+        if styled != "sticky" and html.name != "print_page.html":
+            problems.append(f"{name}: not styled (header position {styled!r})")
+        page.close()
+    context.close()
+    assert not blocked, f"requests off the machine: {blocked}"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_the_home_page_pdf_link_opens_the_pdf_inside_the_bundle(offline_zip: Path, unzipped: Path):
+    home = (unzipped / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)"[^>]*>PDF版</a>', home)
+    assert links, "the home page has no PDF版 link"
+    for href in links:
+        target = (unzipped / href).resolve()
+        assert target.is_relative_to(unzipped.resolve()) and target.is_file(), href
+        assert target.read_bytes().startswith(b"%PDF-"), href
+    with zipfile.ZipFile(offline_zip) as archive:
+        assert f"{ZIP_NAME}/{PDF_URI}" in archive.namelist()

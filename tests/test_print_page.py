@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from studysite.site.print_page import prefix_page_ids
@@ -69,10 +69,95 @@ def test_prefix_page_ids(source: str, expected: str) -> None:
     assert got == expected, diff
 
 
-@given(st.text(alphabet='<>"= #-abcdefhilnoprstuxy:', max_size=200))
-def test_text_without_page_sections_is_unchanged(text: str) -> None:
-    if '"print-page' not in text:
-        assert prefix_page_ids(text) == text
+# -- properties: documents drawn as pieces, so the expected output follows from the rule itself -------------
+
+PAGES = ("docker-1-x", "docker-1-y")
+VALUES = ("fn:1", "__codelineno-0-1", "goal", "docker-1-x-goal")
+SECTION = st.tuples(st.just("section"), st.sampled_from(PAGES), st.sampled_from("\"'"))
+IN_PAGE = st.one_of(
+    st.tuples(st.sampled_from(["id", "name"]), st.sampled_from(VALUES), st.sampled_from("\"'")),
+    st.tuples(st.just("href"), st.sampled_from([f"{p}-{v}" for p in PAGES for v in VALUES])),
+    st.tuples(st.just("href"), st.sampled_from(VALUES)),
+    st.tuples(st.just("text"), st.text(alphabet="abgp <>/-:#", max_size=8)),
+)
+PIECES = st.one_of(SECTION, IN_PAGE)
+
+
+def render(pieces: list[tuple[str, ...]], renamed: bool) -> str:
+    """The document of ``pieces``; with ``renamed``, each id and name as prefix_page_ids must leave it:
+    ``P-v`` inside the section of page P when ``#P-v`` is linked, no element has that id yet, and ``v``
+    is no link target itself."""
+    targets = {piece[1] for piece in pieces if piece[0] == "href"}
+    existing = {piece[1] for piece in pieces if piece[0] in ("id", "name", "section")}
+    page, out = None, []
+    for kind, *rest in pieces:
+        if kind == "section":
+            page, q = rest
+            out.append(f"<section class={q}print-page{q} id={q}{page}{q} heading-number={q}1{q}>")
+        elif kind in ("id", "name"):
+            value, q = rest
+            wanted = f"{page}-{value}"
+            if renamed and page and wanted in targets and wanted not in existing and value not in targets:
+                value = wanted
+            out.append(f"<p id={q}{value}{q}></p>" if kind == "id" else f"<a name={q}{value}{q}></a>")
+        elif kind == "href":
+            out.append(f'<a href="#{rest[0]}"></a>')
+        else:
+            out.append(rest[0])
+    return "".join(out)
+
+
+@given(st.lists(PIECES, max_size=14))
+def test_ids_are_prefixed_exactly_where_the_rule_says(pieces: list[tuple[str, ...]]) -> None:
+    # every example has a page section holding an id that a link wants prefixed; the drawn pieces may
+    # keep, spoil (a plain link to it, the prefixed id elsewhere) or repeat that case
+    pieces = [("section", "docker-1-x", '"'), ("id", "fn:1", '"'), ("href", "docker-1-x-fn:1"), *pieces]
+    source = render(pieces, renamed=False)
+    got = prefix_page_ids(source)
+    event("some id prefixed" if got != source else "nothing to prefix")
+    assert got == render(pieces, renamed=True)
+    assert prefix_page_ids(got) == got, "a second pass changes nothing"
+
+
+@given(st.lists(IN_PAGE, max_size=14))
+def test_text_without_page_sections_is_unchanged(pieces: list[tuple[str, ...]]) -> None:
+    text = render(pieces, renamed=False)
+    assert prefix_page_ids(text) == text
+
+
+#: Markup pieces of a combined page, cut at odd places, and stray characters between them.
+FRAGMENTS = st.sampled_from(
+    [
+        '<section class="print-page" id="docker-1-x">',
+        "<section class='print-page md-section' id='section-2'>",
+        '<section class="print-page',
+        ' id="fn:1"',
+        " name='fn:1'",
+        ' id="docker-1-x-fn:1"',
+        ' href="#docker-1-x-fn:1"',
+        " href='#section-2-fn:1'",
+        ' href="#fn:1"',
+        '<p id="',
+        '"></p>',
+    ]
+)
+MARKUP = st.lists(st.one_of(FRAGMENTS, st.text(alphabet="<>\"'= #-acegiprt:", max_size=6)), max_size=20)
+
+
+@given(MARKUP.map("".join))
+def test_any_markup_keeps_everything_but_id_and_name_values(text: str) -> None:
+    """Whatever the markup, only id and name values change, and only by gaining a page's prefix."""
+    import re
+
+    attribute = re.compile(r"""(\s(?:id|name)=)(["'])([^"']+)\2""")
+    got = prefix_page_ids(text)
+    assert attribute.sub("", got) == attribute.sub("", text)
+    before = [m.group(3) for m in attribute.finditer(text)]
+    after = [m.group(3) for m in attribute.finditer(got)]
+    assert len(before) == len(after)
+    for old, new in zip(before, after, strict=True):
+        assert new == old or new.endswith("-" + old), (old, new)
+    event("some id prefixed" if got != text else "unchanged")
 
 
 @given(st.lists(st.sampled_from(["fn:1", "fnref:1", "goal", "__codelineno-0-1"]), max_size=6))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from studysite.testing.browser import record, serve
-from studysite.testing.project import ROOT, SUB_PATH, build_site, copy_project
+from studysite.testing.project import FIXTURE_SITE, SUB_PATH, build_site, fixture_project
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -48,8 +48,8 @@ def rename_note(docs: Path, old: str, new: str) -> int:
 
 
 def test_a_renamed_note_keeps_its_old_url(tmp_path: Path, browser):
-    assert (ROOT / "docs" / OLD).exists(), f"pick another page to rename: {OLD} is gone"
-    project = copy_project(tmp_path / "project")
+    assert (FIXTURE_SITE / "docs" / OLD).exists(), f"pick another page to rename: {OLD} is gone"
+    project = fixture_project(tmp_path / "project")
     rename_note(project / "docs", OLD, NEW)
     config = project / "mkdocs.yml"
     config.write_text(add_redirect(config.read_text(encoding="utf-8"), OLD, NEW), encoding="utf-8")

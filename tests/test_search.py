@@ -1,8 +1,10 @@
-"""Japanese search through the real search box and result list in Chromium, on the real site.
+"""Japanese search through the real search box and result list in Chromium, on the frozen fixture site.
 
 Each query is typed the way a reader enters it: ASCII with the keyboard, Japanese committed through an
 IME (composition, commit, key up), into Material's search box; the pages of the result list are read in
-order. The table says which page a student expects for each query: first, or among the first three.
+order. The table says which page a student expects for each query: first, or among the first three. The
+table is about the notes of tests/fixtures/site/ (the session's site), so a note added to docs/ does not move
+a ranking here; that search finds what a new note says is tests/test_added_notes.py.
 Hit rate before/after any change to search: ``.venv/bin/python bench/search_hits.py``.
 """
 

@@ -174,7 +174,8 @@ def _make_site(tmp_path: Path, build: str, pdf: str) -> subprocess.CompletedProc
     for name in ("requirements.lock", "package-lock.json"):
         shutil.copy2(ROOT / name, tmp_path / name)
     (tmp_path / "tools").mkdir(exist_ok=True)
-    shutil.copy2(STEP, tmp_path / "tools" / "setup-step.sh")
+    for tool in (ROOT / "tools").glob("*.sh"):  # the stamps' prerequisites, older than the stamps
+        shutil.copy2(tool, tmp_path / "tools" / tool.name)
     if not (tmp_path / "node_modules").exists():
         (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     stamps = tmp_path / ".setup"
@@ -206,6 +207,7 @@ def test_a_failed_build_leaves_the_old_site(tmp_path: Path, build: str, pdf: str
     (tmp_path / "site" / "index.html").write_text("old", encoding="utf-8")
     result = _make_site(tmp_path, build, pdf)
     assert result.returncode != 0
+    assert "--site-dir .site-build" in result.stdout, result.stderr  # setup was up to date, the build ran
     assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "old"
 
 

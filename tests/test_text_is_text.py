@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from studysite.testing.browser import record, serve, site_pages, wait_for_diagrams
-from studysite.testing.project import build_site, copy_project
+from studysite.testing.project import build_site, fixture_project
 from studysite.testing.search import search
 
 pytestmark = pytest.mark.browser
@@ -61,13 +61,13 @@ PAGES = {
         f"# {_escaped(HEAD)} {{#escaped-heading}}\n\n"
         f"{_escaped(PARAGRAPH)} 最初の段落です。ペイロード用語 が出てくる。\n"
     ),
-    "diagram.md": f"# 図 {{#diagram}}\n\n```\n{_box(DIAGRAM, 'Host OS')}\n```\n",
-    "history.md": "# 年表 {#history}\n\n<!-- timeline -->\n",
+    "diagram.md": f"---\ndescription: 図のページ。\n---\n\n# 図 {{#diagram}}\n\n```\n{_box(DIAGRAM, 'Host OS')}\n```\n",
+    "history.md": "# 年表 {#history}\n\n年表のページです。\n\n<!-- timeline -->\n",
 }
 
 
 def _project(root: Path) -> Path:
-    project = copy_project(root / "project")
+    project = fixture_project(root / "project")
     for child in (project / "docs").iterdir():
         if child.name != "assets":
             shutil.rmtree(child) if child.is_dir() else child.unlink()

@@ -18,8 +18,10 @@ body{margin:0;width:1200px;height:630px;display:flex;flex-direction:column;justi
 padding:0 90px;box-sizing:border-box;background:#283593;color:#fff;font-family:"Noto Sans CJK JP",sans-serif}
 h1{font-size:62px;white-space:nowrap;margin:0 0 24px} p{font-size:34px;margin:0;color:#c5cae9}
 .stack{display:grid;grid-template-columns:repeat(3,120px);gap:14px;margin-bottom:48px}
-.stack div{height:40px;background:#7986cb;border-radius:6px}.stack .wide{grid-column:span 3;background:#5c6bc0}
-</style><div class="stack"><div></div><div></div><div></div><div class="wide"></div><div class="wide"></div></div>
+.stack div{height:40px;background:#7986cb;border-radius:6px}
+.stack .wide{grid-column:span 3;background:#5c6bc0}
+</style><div class="stack"><div></div><div></div><div></div>
+<div class="wide"></div><div class="wide"></div></div>
 <h1>コンテナとDocker 学習ノート</h1><p>VMとの違い・歴史・Dockerの構成を、図と出典つきで</p></html>"""
 
 

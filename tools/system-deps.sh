@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Make sure Debian's Chromium and the Noto CJK fonts are installed (browser tests and the PDF need them).
+# Make sure Debian's Chromium and the fonts are installed: Noto CJK for the screen (browser tests), BIZ UD
+# Gothic for the PDF (TrueType with a real bold: Chromium embeds it as CID fonts, Noto CJK as Type 3).
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -q "BIZ UDPGothic" || missing+=(fonts-morisawa-bizud-gothic)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then

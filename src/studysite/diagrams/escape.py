@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-#: Mermaid entity codes (``#name;``/``#code;``) for whatever could end the label string or start HTML, a
-#: directive (``%%{``), a markdown string or a timeline's ``:`` separator. Mermaid marks entities with the pairs "ﬂ°" and "¶ß" while
-#: decoding, so a word joiner (U+2060) splits those pairs when they occur in a label.
+#: Mermaid entity codes (``#name;``/``#code;``) for whatever could end the label string or start HTML,
+#: a directive (``%%{``), a markdown string or a timeline's ``:`` separator. Mermaid marks entities with
+#: the pairs "ﬂ°" and "¶ß" while decoding, so a word joiner (U+2060) splits those pairs in a label.
 _LABEL_ESCAPES = {
     ord('"'): "#quot;",
     ord("<"): "#lt;",

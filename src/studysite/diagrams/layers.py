@@ -1,7 +1,9 @@
 """The layer-diagram pass over a page: fences that hold a box drawing become Mermaid, with a text version.
 
-Pure text in, text out. The fences are found by ``studysite.notes.fences``; the drawing is read and
-written by ``studysite.diagrams.layer_diagram``.
+Pure text in, text out. The fences are found by ``studysite.notes.fences``; which ones hold a drawing is
+decided by ``studysite.diagrams.detect``, the drawing is read by ``studysite.diagrams.readers`` and
+written by ``studysite.diagrams.mermaid``. Only unlabeled and ``text`` fences are candidates: a
+``plaintext`` (or any other) fence always stays code.
 """
 
 from __future__ import annotations
@@ -9,14 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from studysite.diagrams.attrs import mermaid_opener
-from studysite.diagrams.layer_diagram import (
-    DiagramError,
-    Grid,
-    describe,
-    looks_like_diagram,
-    parse,
-    to_mermaid,
-)
+from studysite.diagrams.detect import looks_like_diagram
+from studysite.diagrams.grid import DiagramError, Grid, NotLayers
+from studysite.diagrams.mermaid import describe, to_mermaid
+from studysite.diagrams.readers import read
 from studysite.notes.fences import (
     TAB_LENGTH,
     Fence,
@@ -33,6 +31,8 @@ DEFAULT_TITLE = "レイヤー図"
 SOURCE_INFO = "{.text .layer-source}"
 #: Ends the "テキスト版" block when indented code follows the diagram (else the block would swallow it).
 DETAILS_END = "<!-- end of テキスト版 -->"
+#: Said after what is wrong with a drawing that cannot be read: how to keep the block as code on purpose.
+KEEP_AS_CODE = "to show the block as plain code instead, open its fence with ```plaintext"
 
 
 def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] | None = None) -> str:
@@ -80,9 +80,11 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
             )
         else:
             try:
-                plans[fence.start] = (fence, parse(source))
+                plans[fence.start] = (fence, read(source))
+            except NotLayers:
+                continue  # boxes with arrows or notes between them: another kind of drawing, kept as code
             except DiagramError as error:
-                problems.append((fence.start + 1 + error.line, error.message))
+                problems.append((fence.start + 1 + error.line, f"{error.message}; {KEEP_AS_CODE}"))
     for line, message in sorted(problems):
         if on_error is not None:
             on_error(line, message)

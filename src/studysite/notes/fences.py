@@ -145,7 +145,7 @@ def preceding_prose(lines: Sequence[str], index: int, limit: int = 80) -> str | 
     return text if 0 < len(text) <= limit else None
 
 
-#: ASCII punctuation → numeric entity, and the text kept on one line (see layer_diagram.ONE_LINE).
+#: ASCII punctuation → numeric entity, and the text kept on one line (see diagrams.escape.ONE_LINE).
 _ESCAPES = {**ONE_LINE, **{ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}}
 
 

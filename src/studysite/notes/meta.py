@@ -1,48 +1,140 @@
-"""Page descriptions for link previews: front matter first, else the page's first paragraph."""
+"""Page descriptions for link previews, chosen from the page's rendered HTML; plain text out.
+
+The description is the first sentence of the page's first prose: a paragraph or a list item's own text,
+in reading order. Never a diagram caption (a paragraph right above code or a diagram), code, a heading,
+an admonition's title, a table, footnotes or the text version of a diagram. A short list item that only
+labels a nested list ("コンテナとは") is joined with its first sub-item's text. Front matter, when it
+has a ``description``, wins over all of this (``hooks/page_meta.py``).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-#: Elements whose text never belongs in a description (footnote markers, permalinks, code, scripts).
-_SKIP = {"sup", "script", "style", "code", "pre", "a.headerlink"}
+LIMIT = 120
+LABEL = 20  # a list item this short with a nested list is a label: its first sub-item tells more
+#: Elements whose text is never a description, and whose inside is not looked at.
+_SKIP_TAGS = {"pre", "script", "style", "sup", "table", "h1", "h2", "h3", "h4", "h5", "h6", "summary"}
+_SKIP_CLASSES = {"headerlink", "admonition-title", "footnote", "mermaid", "layer-source", "md-typeset__table"}
+_VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
+_CODE_NEXT = {"pre", "code"}
+_DIAGRAM_CLASSES = frozenset({"mermaid", "highlight", "layer-diagram", "diagram"})
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)\s")
 
 
-class _FirstParagraph(HTMLParser):
+@dataclass
+class _Block:
+    tag: str  # "p" or "li"
+    parts: list[str] = field(default_factory=list)
+    nested: bool = False  # a list item with a list inside
+    next_tag: str | None = None  # the first element after it ends
+    next_classes: frozenset[str] = frozenset()
+    children: list[_Block] = field(default_factory=list)
+    parent: _Block | None = None  # the list item a paragraph is in
+    holds_code: bool = False  # a paragraph glued to a fence holds the code block
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.parts).split())
+
+
+class _Blocks(HTMLParser):
+    """Paragraphs and list items in reading order, with what follows each."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth = 0  # inside the first top-level <p>
-        self.skip = 0
-        self.parts: list[str] = []
-        self.done = False
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, skipped)
+        self.open: list[_Block] = []  # open paragraphs and list items
+        self.blocks: list[_Block] = []
+        self.waiting: list[_Block] = []  # closed blocks that wait for the next element
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.done:
+        classes = frozenset((dict(attrs).get("class") or "").split())
+        for block in self.waiting:
+            block.next_tag, block.next_classes = tag, classes
+        self.waiting = []
+        if tag in _VOID:
             return
-        if tag == "p":
-            self.depth += 1
-        elif self.depth and (tag in _SKIP or ("class", "headerlink") in attrs):
-            self.skip += 1
+        if tag == "pre" or classes & _DIAGRAM_CLASSES:
+            for block in self.open:
+                block.holds_code = block.holds_code or block.tag == "p"
+        skipped = self.skipping or tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES)
+        if tag == "details" and not skipped:
+            skipped = True
+        self.stack.append((tag, skipped))
+        if skipped:
+            return
+        if tag in ("ul", "ol") and self.open and self.open[-1].tag == "li":
+            self.open[-1].nested = True
+        if tag in ("p", "li"):
+            block = _Block(tag)
+            if self.open and self.open[-1].tag == "li":
+                self.open[-1].children.append(block)
+                block.parent = self.open[-1]
+            self.open.append(block)
+            self.blocks.append(block)
 
     def handle_endtag(self, tag: str) -> None:
-        if self.done or not self.depth:
+        if tag in _VOID:
             return
-        if tag == "p":
-            self.depth -= 1
-            self.done = self.depth == 0 and bool("".join(self.parts).strip())
-        elif self.skip and tag in {"sup", "script", "style", "code", "pre", "a"}:
-            self.skip -= 1
+        while self.stack:
+            open_tag, skipped = self.stack.pop()
+            if not skipped and open_tag in ("p", "li") and self.open:
+                self.waiting.append(self.open.pop())
+            if open_tag == tag:
+                break
 
     def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip and not self.done:
-            self.parts.append(data)
+        if self.skipping or not self.open:
+            return
+        if self.stack and self.stack[-1][0] in ("ul", "ol"):
+            return
+        self.open[-1].parts.append(data)
+
+    @property
+    def skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
 
 
-def first_paragraph(html: str, limit: int = 120) -> str | None:
-    """The text of the first non-empty ``<p>``, whitespace collapsed, cut at ``limit`` characters."""
-    parser = _FirstParagraph()
+def first_sentence(text: str, limit: int = LIMIT) -> str:
+    """The text up to its first sentence end (。！？!? or ". "), cut at ``limit`` characters."""
+    parts = _SENTENCE_END.split(text, maxsplit=1)
+    sentence = parts[0].strip() if parts and parts[0].strip() else text
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def page_description(html: str, limit: int = LIMIT) -> str | None:
+    """The description of a page from its content HTML (see the module doc), None when it has no prose."""
+    parser = _Blocks()
     parser.feed(html)
-    text = " ".join("".join(parser.parts).split())
-    if not text:
-        return None
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    parser.close()
+    for block in parser.blocks:
+        text = block.text
+        if not text or _is_caption(block):
+            continue
+        item = block if block.tag == "li" else block.parent
+        if item is not None and item.nested and len(text) <= LABEL:  # a label over a nested list
+            sub = next((_own_text(c) for c in item.children if c.tag == "li" and _own_text(c)), "")
+            if sub:
+                return first_sentence(f"{text.rstrip(':：')}: {sub}", limit)
+        return first_sentence(text, limit)
+    return None
+
+
+def first_paragraph(html: str, limit: int = LIMIT) -> str | None:
+    """Kept name: the page's description (see :func:`page_description`)."""
+    return page_description(html, limit)
+
+
+def _own_text(item: _Block) -> str:
+    """A list item's text: its own, else its first paragraph's."""
+    return item.text or next((c.text for c in item.children if c.tag == "p" and c.text), "")
+
+
+def _is_caption(block: _Block) -> bool:
+    """A paragraph right above code or a diagram names it: not a description."""
+    if block.tag != "p":
+        return False
+    return block.holds_code or block.next_tag in _CODE_NEXT or bool(block.next_classes & _DIAGRAM_CLASSES)

@@ -10,19 +10,20 @@ How Material's search worker (9.x) treats text, and so what this module can chan
   matches every index token it is a prefix of, and pieces are OR-ed.
 
 So the one lever shared by both sides is the separator. :data:`SEPARATOR` cuts at script boundaries
-(``Dockerエンジン`` → ``docker`` ``エンジン``, ``レイヤー構成`` → ``レイヤ`` ``構成``), drops the particles
-after Latin and katakana words (``Dockerとは`` → ``docker``, ``コンテナの起動`` → ``コンテナ`` ``起動``: loanwords
-are nouns, the kana after them are particles) and the long-vowel mark that ends a katakana word
-(``ハイパーバイザー`` = ``ハイパーバイザ``), and keeps the kana that follow a kanji word on its token, so a kanji
+(``Dockerエンジン`` → ``docker`` ``エンジン``, ``レイヤー構成`` → ``レイヤ`` ``構成``), drops the
+particles after Latin and katakana words (``Dockerとは`` → ``docker``, ``コンテナの起動`` → ``コンテナ``
+``起動``: loanwords are nouns, the kana after them are particles) and the long-vowel mark that ends a
+katakana word (``ハイパーバイザー`` = ``ハイパーバイザ``), and keeps the kana that follow a kanji word on
+its token, so a kanji
 compound in a query is not cut short by a stem such as ``依存`` from ``依存している``.
 
-What the separator cannot do is find the second half of a compound (``マネージャ`` in ``クラスタマネージャ``,
-``担当者`` in ``運用担当者``). :func:`augment` adds those word forms, found with a Japanese dictionary at build
-time (SudachiPy), to a field the reader never sees (:data:`FIELD`). It also gives each entry a boost for
-its length (Material's lunr index ignores length, so long entries win on repetition), weighs a title
-word as :data:`TITLE_BOOST` body words instead of Material's 1,000 (with which a title holding the
-commonest word of a query outranks the section holding all of its words), and puts the entries in
-reading order, which breaks ties. The browser gets no dictionary and no extra script: only a
+What the separator cannot do is find the second half of a compound (``マネージャ`` in
+``クラスタマネージャ``, ``担当者`` in ``運用担当者``). :func:`augment` adds those word forms, found with a
+Japanese dictionary at build time (SudachiPy), to a field the reader never sees (:data:`FIELD`). It also
+gives each entry a boost for its length (Material's lunr index ignores length, so long entries win on
+repetition), weighs a title word as :data:`TITLE_BOOST` body words instead of Material's 1,000 (with which
+a title holding the commonest word of a query outranks the section holding all of its words), and puts the
+entries in reading order, which breaks ties. The browser gets no dictionary and no extra script: only a
 few more words in the index it already downloads.
 
 Nothing here imports MkDocs; ``hooks/search_ja.py`` adapts it.
@@ -55,7 +56,8 @@ _WIDE_MARKS = (
     "\\u2000-\\u206f"  # general punctuation, with the zero-width space and the typographic quotes
     "\\u3000-\\u3004\\u3008-\\u3020\\u3030-\\u303f"  # ideographic space, 、。「」『』【】〜 (not 々〆〇)
     "\\u30fb"  # ・
-    "\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65"  # full-width punctuation (not Ａ-Ｚ, ０-９)
+    # full-width punctuation (not Ａ-Ｚ, ０-９)
+    "\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65"
 )
 
 

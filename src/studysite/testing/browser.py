@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from studysite.site.browser import launch
+from studysite.site.network import stay_local
 from studysite.site.serve import serve as serve_site
 
 SUB_PATH = "/study/"
-LOCAL_HOSTS = {"127.0.0.1"}
 
 
 def serve(directory: Path, prefix: str = SUB_PATH):
@@ -52,17 +52,7 @@ class Recording:
 def record(page) -> Recording:  # page: playwright.sync_api.Page
     """Attach a Recording to a page; abort every request that would leave 127.0.0.1."""
     rec = Recording()
-
-    def route(route) -> None:
-        url = route.request.url
-        host = urlsplit(url).hostname
-        if url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            rec.blocked.append(url)
-            route.abort()
-
-    page.route("**/*", route)
+    stay_local(page, rec.blocked.append)
     page.on("request", lambda request: rec.requests.append(request.url))
     page.on("console", lambda msg: rec.console.append((msg.type, msg.text)))
     page.on("pageerror", lambda error: rec.page_errors.append(str(error)))

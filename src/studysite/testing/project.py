@@ -13,19 +13,39 @@ ROOT = Path(__file__).resolve().parents[3]
 #: Everything a build reads; node_modules is linked, not copied.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "data")
 SUB_PATH = "/study/"
+#: How the session's site (tests/conftest.py) is built: for a server under SUB_PATH, with a fixed build date
+#: (sitemap.xml's), so any other build with the same settings must give the same bytes.
+SESSION_SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
+SESSION_ENV = {"SOURCE_DATE_EPOCH": "1700000000"}
+#: The frozen content the suite builds: a copy of the notes (docs/ without docs/assets/), the glossary
+#: snippets and the timeline data, so a note added to docs/ never changes what a test sees.
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+#: The part of docs/ that belongs to the generator, not to the notes: it is taken from the project.
+GENERATOR_DOCS = ("assets",)
+#: The parts of a fixture site that are content.
+CONTENT_PARTS = ("docs", "includes", "data")
 
 
 def build_site(
-    project: Path, out: Path, *, site_url: str = "http://127.0.0.1:8000/", extra_env=None, timeout=None
-):
+    project: Path,
+    out: Path,
+    *,
+    site_url: str = "http://127.0.0.1:8000/",
+    extra_env: dict[str, str] | None = None,
+    tool: str = "mkdocs",
+    timeout: float | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` on a project; return the CompletedProcess (raises only when it takes
-    longer than ``timeout`` seconds: ``subprocess.TimeoutExpired``)."""
+    longer than ``timeout`` seconds: ``subprocess.TimeoutExpired``).
+
+    ``tool`` names the builder's module: ``"properdocs"`` builds with ProperDocs, the fork of MkDocs 1.6.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
     return subprocess.run(
         [
             sys.executable,
             "-m",
-            "mkdocs",
+            tool,
             "build",
             "--strict",
             "--clean",
@@ -52,4 +72,27 @@ def copy_project(dest: Path) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / part)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def fixture_project(dest: Path, content: Path = FIXTURE_SITE) -> Path:
+    """A copy of the project (generator, config, templates) with the frozen notes of ``content``.
+
+    Every note of the project's docs/ is replaced by the fixture's (docs/assets/ stays: it is code);
+    files of the fixture's includes/ and data/ replace the project's.
+    """
+    copy_project(dest)
+    docs = dest / "docs"
+    for entry in list(docs.iterdir()):
+        if entry.name in GENERATOR_DOCS:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    for source in sorted(path for part in CONTENT_PARTS for path in (content / part).rglob("*")):
+        if source.is_file():
+            target = dest / source.relative_to(content)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
     return dest

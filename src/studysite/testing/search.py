@@ -83,5 +83,5 @@ def search(page, base: str, query: str, timeout: float = 10.0, settle: float = 0
         if time.monotonic() > deadline:
             raise TimeoutError(f"{query!r}: the result list did not settle: {now}")
         page.wait_for_timeout(50)
-    meta, hrefs = last
+    meta, hrefs = now  # the list that settled (equal to last)
     return meta, [page_of(href, base) for href in hrefs]

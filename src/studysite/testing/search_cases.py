@@ -1,5 +1,5 @@
 """The search cases a student would type, with the page each expects (tests/test_search.py runs them in
-Chromium; bench/search_hits.py prints the hit rate)."""
+Chromium on the frozen fixture site, tests/fixtures/site/; bench/search_hits.py prints the hit rate)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ CASES: tuple[Case, ...] = (
     #   3  a term with its own glossary entry and no heading of its own (the glossary may come first;
     #      the page that explains the term in context must follow), a phrase that the glossary or
     #      another page repeats, or a word used on most pages.
-    # When a note changes, apply the same rules again.
+    # The pages are those of the fixture site; when its notes change, apply the same rules again.
     # katakana terms
     Case("コンテナ", WHAT, 3),
     Case("ハイパーバイザ", VM, 3),

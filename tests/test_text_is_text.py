@@ -61,7 +61,9 @@ PAGES = {
         f"# {_escaped(HEAD)} {{#escaped-heading}}\n\n"
         f"{_escaped(PARAGRAPH)} 最初の段落です。ペイロード用語 が出てくる。\n"
     ),
-    "diagram.md": f"---\ndescription: 図のページ。\n---\n\n# 図 {{#diagram}}\n\n```\n{_box(DIAGRAM, 'Host OS')}\n```\n",
+    "diagram.md": (
+        f"---\ndescription: 図のページ。\n---\n\n# 図 {{#diagram}}\n\n```\n{_box(DIAGRAM, 'Host OS')}\n```\n"
+    ),
     "history.md": "# 年表 {#history}\n\n年表のページです。\n\n<!-- timeline -->\n",
 }
 

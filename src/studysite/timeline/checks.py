@@ -51,11 +51,15 @@ TYPE_WORDS = {"string": "a string", "integer": "a whole number", "array": "a lis
 def _message(error: jsonschema.ValidationError) -> tuple[Path_, str]:
     """A path (to pick the line) and a readable message for one schema error."""
     path: Path_ = tuple(error.absolute_path)
-    field, value, schema = _field(_relative(path)), error.instance, error.schema
+    field = _field(_relative(path))
+    # jsonschema types these loosely (they may be "unset"); for an error of a given validator they are set
+    value: Any = error.instance
+    schema: Any = error.schema
+    rule: Any = error.validator_value
     if isinstance(schema, dict) and "x-error" in schema and error.validator != "type":
         return path, schema["x-error"].format(field=field, value=repr(value))
     if error.validator == "required":
-        missing = [name for name in error.validator_value if name not in value]
+        missing = [name for name in rule if name not in value]
         return path, f"missing required field {missing[0]!r}"
     if error.validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
@@ -63,19 +67,19 @@ def _message(error: jsonschema.ValidationError) -> tuple[Path_, str]:
         inside = f" in {field}" if _relative(path) else ""
         return path + (extra[0],), f"unknown field {extra[0]!r}{inside} (allowed: {', '.join(allowed)})"
     if error.validator == "type":
-        expected = TYPE_WORDS.get(error.validator_value, error.validator_value)
+        expected = TYPE_WORDS.get(rule, rule)
         text = f"{field} must be {expected}, not {type(value).__name__} {value!r}"
-        if error.validator_value == "string" and not isinstance(value, (dict, list, type(None))):
+        if rule == "string" and not isinstance(value, (dict, list, type(None))):
             shown = value.isoformat() if isinstance(value, datetime.date) else value
             text += f"; put it in quotes: {path[-1]}: '{shown}'"
         return path, text
-    if error.validator == "oneOf" and all("const" in s for s in error.validator_value):
-        choices = ", ".join(s["const"] for s in error.validator_value)
+    if error.validator == "oneOf" and all("const" in s for s in rule):
+        choices = ", ".join(s["const"] for s in rule)
         return path, f"{field} {value!r} is not one of: {choices}"
     if error.validator == "enum":
-        return path, f"{field} {value!r} is not one of: {', '.join(error.validator_value)}"
+        return path, f"{field} {value!r} is not one of: {', '.join(rule)}"
     if error.validator == "minItems":
-        return path, f"{field} must list at least {error.validator_value} item(s)"
+        return path, f"{field} must list at least {rule} item(s)"
     return path, f"{field}: {error.message}"
 
 
@@ -122,7 +126,7 @@ def _semantic(data: dict[str, Any], lines: dict[Path_, int], filename: str) -> l
                 "source: list primary sources first",
             )
     periods = data.get("periods") or []
-    starts = [p.get("from") for p in periods if isinstance(p, dict) and isinstance(p.get("from"), int)]
+    starts: list[int] = [p["from"] for p in periods if isinstance(p, dict) and isinstance(p.get("from"), int)]
     for position in range(1, len(starts)):
         if starts[position] <= starts[position - 1]:
             report(

@@ -70,6 +70,10 @@ def _broken_schema(project: Path) -> None:
     schema.write_text('{\n  "type": "object",\n  "required": ["title"\n}\n', encoding="utf-8")
 
 
+def _mib(path: Path) -> str:
+    return f"{path.stat().st_size / (1 << 20):.2f}"
+
+
 def _bad_byte(path: Path) -> int:
     """The offset of the planted Latin-1 "é" (other 0xe9 bytes are parts of Japanese characters)."""
     return path.read_bytes().lower().index("caf\u00e9".encode("latin-1")) + 3
@@ -97,7 +101,11 @@ BUILD_CASES: list[tuple[str, Callable[[Path], None], Callable[[Path], str]]] = [
     (
         "too large",
         _too_large,
-        lambda p: "data/timeline.yml:1: the file is 1 MiB (1,0",
+        lambda p: (
+            f"data/timeline.yml:1: the file is {_mib(p / 'data' / 'timeline.yml')} MiB "
+            f"({(p / 'data' / 'timeline.yml').stat().st_size:,} bytes), "
+            "over the limit of 1 MiB (1,048,576 bytes)"
+        ),
     ),
     (
         "timeline not UTF-8",
@@ -211,7 +219,7 @@ def test_the_size_limit_says_what_it_is(tmp_path: Path):
     with pytest.raises(TextFileError) as caught:
         read_text(big, "data/big.yml", max_bytes=2048)
     assert str(caught.value) == (
-        "data/big.yml:1: the file is 2.9 KiB (3,000 bytes), over the limit of 2 KiB (2,048 bytes)"
+        "data/big.yml:1: the file is 2.93 KiB (3,000 bytes), over the limit of 2 KiB (2,048 bytes)"
     )
     assert read_text(big, "data/big.yml", max_bytes=3000) == "x" * 3000
 

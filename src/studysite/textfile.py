@@ -34,10 +34,10 @@ def decode_utf8(data: bytes, filename: str) -> str:
 
 
 def size_text(size: int) -> str:
-    """``1048576`` -> ``1 MiB``; ``2500`` -> ``2.4 KiB``."""
+    """``1048576`` -> ``1 MiB``; ``1094062`` -> ``1.04 MiB``; ``3000`` -> ``2.93 KiB``."""
     for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
         if size >= scale:
-            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+            return f"{size / scale:.2f}".rstrip("0").rstrip(".") + f" {unit}"
     return f"{size} bytes"
 
 

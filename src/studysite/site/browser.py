@@ -33,7 +33,7 @@ def chromium_path() -> str:
     return found
 
 
-def launch_options() -> dict[str, object]:
+def launch_options() -> dict[str, Any]:
     """Keyword arguments for ``playwright.chromium.launch``."""
     return {"executable_path": chromium_path(), "args": list(LAUNCH_ARGS), "headless": True}
 

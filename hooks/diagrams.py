@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,9 +130,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 entry, f"dgm-{page_id}-{n}", title, description, with_style=entry["style"] not in styles
             )
             styles.add(entry["style"])
-        block = build.template.render(
-            attrs=diagram.attrs, svg=Markup(svg), error=error, source=diagram.source
-        )
+        source = Markup(escape(diagram.source, quote=False))  # escaped once; quotes stay as written
+        block = build.template.render(attrs=diagram.attrs, svg=Markup(svg), error=error, source=source)
         out += [html[done : diagram.start], block]
         done = diagram.end
     return "".join(out) + html[done:]

@@ -24,6 +24,9 @@ _HERE = Path(__file__).resolve().parent
 
 def mermaid_config(theme: str) -> dict[str, object]:
     """The settings for ``mermaid.initialize``: self-contained SVG text (no foreignObject), strict labels."""
+    variables: dict[str, str] = {"fontFamily": FONT_STACK}
+    if theme == "default":  # the light timeline writes white on its light section colours (3:1): black
+        variables.update({f"cScaleLabel{i}": "#000000" for i in range(12)})
     return {
         "startOnLoad": False,
         "securityLevel": "strict",
@@ -31,7 +34,7 @@ def mermaid_config(theme: str) -> dict[str, object]:
         "flowchart": {"htmlLabels": False},
         "theme": theme,
         "fontFamily": FONT_STACK,
-        "themeVariables": {"fontFamily": FONT_STACK},
+        "themeVariables": variables,
         "deterministicIds": True,
     }
 

@@ -131,7 +131,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             )
             styles.add(entry["style"])
         source = Markup(escape(diagram.source, quote=False))  # escaped once; quotes stay as written
-        block = build.template.render(attrs=diagram.attrs, svg=Markup(svg), error=error, source=source)
+        attrs = {k: v for k, v in diagram.attrs.items() if not k.startswith("data-acc-")}  # now <title>/<desc>
+        block = build.template.render(attrs=attrs, svg=Markup(svg), error=error, source=source)
         out += [html[done : diagram.start], block]
         done = diagram.end
     return "".join(out) + html[done:]

@@ -15,6 +15,7 @@ import html
 import re
 
 from studysite.diagrams.render.svg_clean import clean_svg
+from studysite.diagrams.render.svg_trim import prune_css, round_numbers
 
 ID = "@@ID@@"  # the diagram's id, filled in per page
 STYLE = "@@STYLE@@"  # the style sheet's class, filled in per page
@@ -68,7 +69,10 @@ def prepare(svgs: dict[str, str], token: str) -> dict[str, str]:
     bodies, sheets = {}, {}
     for name, svg in svgs.items():
         bodies[name], sheets[name] = _css(clean_svg(svg).replace(f"{token}-{name}", ID))
-    body = _drop_unused_markers(_scope_ids(bodies["light"]))
+    body = round_numbers(_drop_unused_markers(_scope_ids(bodies["light"])))
+    light = prune_css(sheets["light"], body, STYLE)
+    dark = prune_css(sheets["dark"], body, STYLE)
+    sheets = {"light": "".join(light), "dark": "".join(dark)}
     style = hashlib.sha256((sheets["light"] + sheets["dark"]).encode("utf-8")).hexdigest()[:10]
     return {
         "body": body,

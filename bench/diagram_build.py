@@ -1,0 +1,130 @@
+"""Build-time diagram drawing: what it costs the real site's build, and how fast it draws at scale.
+
+Usage:
+  .venv/bin/python bench/diagram_build.py real [--runs 5] [--before REV]
+  .venv/bin/python bench/diagram_build.py synthetic [--pages 1000]
+
+real:      the real site built warm (every diagram cached) against the same site at REV (default: the
+           commit before build-time drawing came in, which drew in the reader's browser), interleaved,
+           median of the runs; and cold (an empty diagram cache), whose difference to warm is the cost
+           of drawing every diagram, Chromium's start included.
+synthetic: N pages with one distinct Mermaid flowchart each, built cold and warm; renders per second =
+           N / (cold - warm).
+Each build is a fresh ``mkdocs build`` process; figures are wall times on this machine, never test
+assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+from studysite.diagrams.render.cache import CACHE_ENV
+from studysite.testing.project import ROOT, build_site, copy_project
+
+
+def timed(project: Path, out: Path, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    result = build_site(project, out, extra_env=env)
+    if result.returncode:
+        raise SystemExit(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def first_commit_before_drawing() -> str:
+    found = subprocess.run(
+        ["git", "log", "--diff-filter=A", "--format=%H", "--", "hooks/diagrams.py"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout.split()
+    return f"{found[-1]}^" if found else "HEAD"
+
+
+def checkout(rev: str, dest: Path) -> Path:
+    """The project's files at ``rev`` (git archive), with this checkout's node_modules."""
+    data = subprocess.run(["git", "archive", rev], capture_output=True, cwd=ROOT, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        archive.extractall(dest, filter="data")
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def real(runs: int, before: str) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        now = copy_project(work / "now")
+        old = checkout(before, work / "before")
+        cache = {CACHE_ENV: str(work / "cache")}
+        old_env = {"PYTHONPATH": str(old / "src")}  # its own studysite package, ahead of the .pth
+        timed(now, work / "site", cache)  # fill the cache
+        warm, previous = [], []
+        for _ in range(runs):
+            warm.append(timed(now, work / "site", cache))
+            previous.append(timed(old, work / "site-old", old_env))
+        cold = []
+        for i in range(max(2, runs // 2)):
+            cold.append(timed(now, work / "site", {CACHE_ENV: str(work / f"cold{i}")}))
+    return {
+        "before_s": statistics.median(previous),
+        "warm_s": statistics.median(warm),
+        "cold_s": statistics.median(cold),
+        "ratio": statistics.median(warm) / statistics.median(previous),
+        "cold_overhead_s": statistics.median(cold) - statistics.median(warm),
+    }
+
+
+def synthetic(pages: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        project = copy_project(work / "project")
+        shutil.rmtree(project / "docs" / "docker-1")
+        notes = project / "docs" / "notes"
+        notes.mkdir()
+        for i in range(pages):
+            (notes / f"n{i:04}.md").write_text(
+                f'# ノート {i}\n\n本文。\n\n```mermaid\nflowchart LR\n  a{i}["イメージ {i}"] --> '
+                f'b{i}["コンテナ {i}"]\n  b{i} --> c{i}["ホスト {i % 7}"]\n```\n',
+                encoding="utf-8",
+            )
+        env = {CACHE_ENV: str(work / "cache")}
+        cold = timed(project, work / "site", env)
+        warm = timed(project, work / "site", env)
+    return {"pages": pages, "cold_s": cold, "warm_s": warm, "renders_per_s": pages / max(cold - warm, 1e-9)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    one = sub.add_parser("real")
+    one.add_argument("--runs", type=int, default=5)
+    one.add_argument("--before", default=None)
+    two = sub.add_parser("synthetic")
+    two.add_argument("--pages", type=int, default=1000)
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.what == "real":
+        r = real(args.runs, args.before or first_commit_before_drawing())
+        print(
+            f"real site: before {r['before_s']:.2f} s, warm {r['warm_s']:.2f} s ({r['ratio']:.2f}×), "
+            f"cold {r['cold_s']:.2f} s (drawing adds {r['cold_overhead_s']:.2f} s)"
+        )
+    else:
+        r = synthetic(args.pages)
+        print(
+            f"{r['pages']:,} pages with a distinct diagram each: cold {r['cold_s']:.1f} s, "
+            f"warm {r['warm_s']:.1f} s, {r['renders_per_s']:.1f} renders per second"
+        )
+
+
+if __name__ == "__main__":
+    main()

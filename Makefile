@@ -66,8 +66,8 @@ pdf: setup
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python tools/build_pdf.py site
 
-# The offline bundle: the site built with OFFLINE=true (file:// links, local search shim, Mermaid's UMD
-# build; see hooks/offline_assets.py) and zipped under one folder: unzip, open
+# The offline bundle: the site built with OFFLINE=true (file:// links, local search shim; diagrams are
+# SVG in the pages; see hooks/offline_assets.py) and zipped under one folder: unzip, open
 # container-study-notes-offline/index.html.
 offline: setup
 	rm -rf dist/offline dist/container-study-notes-offline.zip

@@ -22,7 +22,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite.diagrams.render.cache import DiagramCache, cache_dir
-from studysite.diagrams.render.driver import Job, MermaidRenderer, RenderTimeout, RenderUnavailable
+from studysite.diagrams.render.driver import (
+    Job,
+    MermaidRenderer,
+    RenderTimeout,
+    RenderUnavailable,
+    close_all,
+    shared_renderer,
+)
 from studysite.diagrams.render.font import FontMissing, find_font, subset_name, subset_woff2
 from studysite.diagrams.render.page import Diagram, find_diagrams, lines_before_body, mermaid_fences
 from studysite.diagrams.render.settings import FONT_URI, cache_key, code_fingerprint, mermaid_version
@@ -50,7 +57,8 @@ class _Build:
     cached: int = 0
 
 
-#: For the whole process: one browser, reused by every ``mkdocs serve`` rebuild, closed at shutdown.
+#: This build's state. The browser is the process's (``shared_renderer``): ``mkdocs serve`` loads this
+#: module afresh for every rebuild, and calls ``on_shutdown`` on the first one.
 _renderer: dict[str, MermaidRenderer] = {}
 _state: dict[str, _Build] = {}
 
@@ -63,7 +71,7 @@ def on_config(config: MkDocsConfig) -> None:
         font = find_font()
     except (FileNotFoundError, FontMissing) as error:
         raise PluginError(str(error)) from None
-    _renderer.setdefault("mermaid", MermaidRenderer(library / "dist" / "mermaid.min.js"))
+    _renderer["mermaid"] = shared_renderer(library / "dist" / "mermaid.min.js")
     env = Environment(loader=FileSystemLoader(config.theme.dirs), autoescape=True)
     _state["build"] = _Build(
         DiagramCache(cache_dir(root)), env.get_template(TEMPLATE), version, code_fingerprint(), font
@@ -131,7 +139,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             )
             styles.add(entry["style"])
         source = Markup(escape(diagram.source, quote=False))  # escaped once; quotes stay as written
-        attrs = {k: v for k, v in diagram.attrs.items() if not k.startswith("data-acc-")}  # now <title>/<desc>
+        attrs = {
+            k: v for k, v in diagram.attrs.items() if not k.startswith("data-acc-")
+        }  # now <title>/<desc>
         block = build.template.render(attrs=attrs, svg=Markup(svg), error=error, source=source)
         out += [html[done : diagram.start], block]
         done = diagram.end
@@ -179,6 +189,4 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_shutdown() -> None:
-    renderer = _renderer.pop("mermaid", None)
-    if renderer is not None:
-        renderer.close()
+    close_all()

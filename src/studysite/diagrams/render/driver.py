@@ -1,15 +1,22 @@
 """One headless Chromium that draws Mermaid for a whole build (and for every ``mkdocs serve`` rebuild).
 
 Playwright's sync API must be used from the thread that started it, and ``mkdocs serve`` rebuilds from
-another thread than the first build: so the browser lives on one worker thread of its own, and every
-call goes through it. It is started only when a diagram is not in the cache, and closed by ``close()``.
+another thread than the first build: so the browser lives on one worker thread of its own (a daemon:
+it never holds the process up), and every call goes through it. ``mkdocs serve`` also loads the hooks
+afresh for every rebuild, so the renderer is kept here, one per process (:func:`shared_renderer`). It
+starts Chromium only when a diagram is not in the cache; :func:`close_all` (the hook's ``on_shutdown``,
+and at exit) closes it.
 The page is blank and local (``set_content``); Mermaid's UMD build and ``render.js`` are added from
 disk, and any request the page would make is aborted: nothing is fetched.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import atexit
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,21 +57,32 @@ class MermaidRenderer:
         self.timeout_ms = timeout_ms
         self.renders = 0  # diagrams drawn since this renderer was made (both palettes count once)
         self.starts = 0  # times Chromium was launched
-        self._pool: ThreadPoolExecutor | None = None
+        self._tasks: queue.Queue[tuple[Callable[[], Any], Future[Any]]] | None = None
         self._state: dict[str, Any] = {}
 
+    def _call(self, task: Callable[[], Any]) -> Any:
+        if self._tasks is None:
+            self._tasks = queue.Queue()
+            threading.Thread(target=self._work, args=(self._tasks,), name="mermaid", daemon=True).start()
+        done: Future[Any] = Future()
+        self._tasks.put((task, done))
+        return done.result()
+
+    @staticmethod
+    def _work(tasks: queue.Queue[tuple[Callable[[], Any], Future[Any]]]) -> None:
+        while True:
+            task, done = tasks.get()
+            try:
+                done.set_result(task())
+            except BaseException as error:  # handed to the caller's thread
+                done.set_exception(error)
+
     def render(self, jobs: list[Job]) -> list[Drawn]:
-        if not jobs:
-            return []
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mermaid")
-        return self._pool.submit(self._render, jobs).result()
+        return self._call(lambda: self._render(jobs)) if jobs else []
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.submit(self._close).result()
-            self._pool.shutdown()
-            self._pool = None
+        if self._tasks is not None:
+            self._call(self._close)
 
     # -- on the worker thread ------------------------------------------------------------------------------
     def _page(self) -> Any:
@@ -134,3 +152,22 @@ class MermaidRenderer:
             except Exception:  # a browser that crashed or hung cannot be closed cleanly: drop it
                 pass
         self._state.pop("page", None)
+
+
+_shared: dict[Path, MermaidRenderer] = {}
+
+
+def shared_renderer(library: Path) -> MermaidRenderer:
+    """This process's renderer for ``library`` (``mkdocs serve`` reloads the hooks, not this module)."""
+    if library not in _shared:
+        _shared[library] = MermaidRenderer(library)
+    return _shared[library]
+
+
+def close_all() -> None:
+    """Close every browser this process started (idempotent)."""
+    for renderer in _shared.values():
+        renderer.close()
+
+
+atexit.register(close_all)

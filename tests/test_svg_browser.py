@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from studysite.diagrams.render.cache import CACHE_ENV
 from studysite.testing.browser import record, serve, site_pages
 from studysite.testing.diagram_site import LABELS, make_diagram_site
 from studysite.testing.project import build_site

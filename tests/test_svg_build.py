@@ -124,7 +124,9 @@ def test_changing_one_diagram_redraws_only_it(project, builds, tmp_path: Path) -
         page.write_text(text, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     assert counts(result)[0] == 1
-    assert "レジストリ（変更）" in " ".join(d["text"] for d in diagrams_of(tmp_path / "site" / "diagrams" / "index.html"))
+    assert "レジストリ（変更）" in " ".join(
+        d["text"] for d in diagrams_of(tmp_path / "site" / "diagrams" / "index.html")
+    )
 
 
 def test_the_site_ships_no_mermaid_and_serves_the_font(builds) -> None:
@@ -136,7 +138,9 @@ def test_the_site_ships_no_mermaid_and_serves_the_font(builds) -> None:
         assert not [s for s in scripts if "mermaid" in s.lower()], page
     font = (site / "assets" / "diagrams" / "diagram-font.woff2").read_bytes()
     assert font[:4] == b"wOF2" and 1_000 < len(font) < 200_000
-    assert 'url("../diagrams/diagram-font.woff2")' in (site / "assets/stylesheets/site.css").read_text("utf-8")
+    assert 'url("../diagrams/diagram-font.woff2")' in (site / "assets/stylesheets/site.css").read_text(
+        "utf-8"
+    )
 
 
 def test_the_source_is_there_to_copy_but_not_in_the_search_index(builds) -> None:
@@ -173,7 +177,10 @@ def test_a_broken_fence_fails_the_strict_build_with_file_and_line(project, tmp_p
     assert result.returncode != 0
     warnings = [w for w in result.stderr.splitlines() if "Mermaid cannot draw" in w]
     assert len(warnings) == 1, result.stderr
-    assert warnings[0].startswith("WARNING") and f"text.md:{line}: Mermaid cannot draw this diagram: " in warnings[0]
+    assert (
+        warnings[0].startswith("WARNING")
+        and f"text.md:{line}: Mermaid cannot draw this diagram: " in warnings[0]
+    )
     assert "Parse error on line 2" in warnings[0] and "Traceback" not in result.stderr
 
 

@@ -1,4 +1,4 @@
-"""The pure parts of build-time drawing: finding diagrams, cleaning Mermaid's SVG, ids, palettes, cache keys."""
+"""The pure parts of build-time drawing: finding diagrams, cleaning Mermaid's SVG, ids, palettes, keys."""
 
 from __future__ import annotations
 
@@ -80,7 +80,10 @@ def test_find_diagrams_reads_superfences_divs_and_skips_code() -> None:
 
 
 def test_mermaid_fences_give_file_lines_after_front_matter() -> None:
-    source = "---\ntitle: x\n---\n# T\n\n```mermaid\nflowchart LR\n  a\n```\n\n```python\nx\n```\n~~~mermaid\nb\n~~~\n"
+    source = (
+        "---\ntitle: x\n---\n# T\n\n```mermaid\nflowchart LR\n  a\n```\n\n"
+        "```python\nx\n```\n~~~mermaid\nb\n~~~\n"
+    )
     markdown = source.split("---\n", 2)[2]
     offset = lines_before_body(source, markdown)
     assert offset == 3
@@ -88,10 +91,13 @@ def test_mermaid_fences_give_file_lines_after_front_matter() -> None:
 
 
 MERMAID_LIGHT = (
-    '<svg id="T-light" width="100%" style="max-width: 50px;" viewBox="0 0 50 20" role="graphics-document document"'
-    ' aria-roledescription="timeline"><style>#T-light{fill:#333;}#T-light .n rect{fill:#fff;}</style>'
+    '<svg id="T-light" width="100%" style="max-width: 50px;" viewBox="0 0 50 20"'
+    ' role="graphics-document document" aria-roledescription="timeline"><style>#T-light{fill:#333;}'
+    "#T-light .n rect{fill:#fff;}#T-light .gone rect{fill:red;}#T-light .n rect{fill:#fff;}</style>"
     '<marker id="arrowhead"><path d="M0 0"></path></marker><marker id="T-light_unused"><path></path></marker>'
-    '<g id="undefined-node-1"><line marker-end="url(#arrowhead)"></line><text>カーネル &amp; 名前空間</text></g></svg>'
+    '<g id="undefined-node-1" class="n" transform="translate(157.671875, -0.001)">'
+    '<line marker-end="url(#arrowhead)"></line>'
+    "<text>カーネル &amp; 名前空間</text></g></svg>"
 )
 
 
@@ -117,8 +123,9 @@ def test_place_gives_role_title_desc_and_the_style_once() -> None:
     second = place(entry, "dgm-2", "", "", with_style=False)
     style = entry["style"]
     assert first.startswith(
-        '<svg id="dgm-1" width="100%" style="max-width: 50px;" viewBox="0 0 50 20" aria-labelledby="dgm-1-title"'
-        f' aria-describedby="dgm-1-desc" class="diagram-svg s-{style}" role="img"><title id="dgm-1-title">年表 &lt;1&gt;'
+        '<svg id="dgm-1" width="100%" style="max-width: 50px;" viewBox="0 0 50 20"'
+        ' aria-labelledby="dgm-1-title" aria-describedby="dgm-1-desc"'
+        f' class="diagram-svg s-{style}" role="img"><title id="dgm-1-title">年表 &lt;1&gt;'
         '</title><desc id="dgm-1-desc">説明</desc><style>'
     )
     assert f".s-{style}{{fill:#333;}}" in first
@@ -130,7 +137,10 @@ def test_place_gives_role_title_desc_and_the_style_once() -> None:
 
 def test_label_text_and_one_line() -> None:
     assert label_text("<svg><text>b a</text><text>&lt;</text></svg>") == "<ab"
-    message = "Parse error on line 4:\n...a a[\"x ((( broken\n--------------------^\nExpecting 'NODE_DEND', got 'STR'"
+    message = (
+        'Parse error on line 4:\n...a a["x ((( broken\n--------------------^\n'
+        "Expecting 'NODE_DEND', got 'STR'"
+    )
     assert one_line(message) == "Parse error on line 4: Expecting 'NODE_DEND', got 'STR'"
 
 

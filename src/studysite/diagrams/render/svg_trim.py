@@ -56,7 +56,8 @@ def prune_css(css: str, body: str, keep_class: str) -> list[str]:
         alive = [
             sel
             for sel in selectors.split(",")
-            if all(name in present for name in _CLASS_IN_SELECTOR.findall(sel)) and (neo or "data-look" not in sel)
+            if all(name in present for name in _CLASS_IN_SELECTOR.findall(sel))
+            and (neo or "data-look" not in sel)
         ]
         if alive:
             kept.append(",".join(alive) + "{" + declarations)

@@ -29,7 +29,7 @@ from studysite.testing.project import copy_project
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Every hook that changes pages or the index; diagrams (draws the Mermaid both variants have, from its
-#: cache after the first page: the synthetic diagrams repeat) and offline_assets (does nothing online) stay on.
+#: cache after the first page: the synthetic diagrams repeat) and offline_assets (nothing online) stay on.
 CONTENT_HOOKS = (
     "hooks/layer_diagrams.py",
     "hooks/timeline.py",

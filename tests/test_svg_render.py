@@ -40,6 +40,10 @@ from studysite.diagrams.render.svg_clean import clean_svg
             "<svg><text>a &lt;b> &amp; c</text></svg>",
         ),
         ('<svg><image href="x.png"/><text>t</text></svg>', "<svg><text>t</text></svg>"),
+        (
+            "<svg><text>&amp;quot;引用&amp;quot; &amp;lt;b&amp;gt;</text></svg>",
+            '<svg><text>"引用" &lt;b></text></svg>',
+        ),
     ],
 )
 def test_clean_svg(svg: str, expected: str) -> None:

@@ -79,7 +79,9 @@ class _Cleaner(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.dropping:
-            text = clean_css(data) if self.in_style else data
+            # Without HTML labels Mermaid still writes a label's entity codes (#quot;) as HTML entities, into
+            # SVG text where they would show as "&quot;": read them once more, as an HTML label would be.
+            text = clean_css(data) if self.in_style else html.unescape(data)
             self.out.append(text.replace("&", "&amp;").replace("<", "&lt;"))
 
 

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, Template
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from studysite.diagrams.render.assemble import assemble
 from studysite.diagrams.render.cache import DiagramCache, cache_dir
 from studysite.diagrams.render.driver import (
     Job,
@@ -33,7 +32,7 @@ from studysite.diagrams.render.driver import (
 from studysite.diagrams.render.font import FontMissing, find_font, subset_name, subset_woff2
 from studysite.diagrams.render.page import Diagram, find_diagrams, lines_before_body, mermaid_fences
 from studysite.diagrams.render.settings import FONT_URI, cache_key, code_fingerprint, mermaid_version
-from studysite.diagrams.render.svg import one_line, place, prepare
+from studysite.diagrams.render.svg import one_line, prepare
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -119,33 +118,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     keys = [cache_key(d.source, build.version, build.fingerprint) for d in diagrams]
     entries = {key: build.cache.get(key) for key in keys}
     build.cached += sum(1 for entry in entries.values() if entry is not None)
-    missing = {key: (name, d.source) for name, key, d in zip(names, keys, diagrams, strict=True)}
-    _draw({key: job for key, job in missing.items() if entries[key] is None}, entries, build)
+    wanted = {key: (name, d.source) for name, key, d in zip(names, keys, diagrams, strict=True)}
+    _draw({key: job for key, job in wanted.items() if entries[key] is None}, entries, build)
     page_id = hashlib.sha256(page.file.src_uri.encode()).hexdigest()[:6]
-    out, done, styles = [], 0, set()
-    for n, (diagram, key, name) in enumerate(zip(diagrams, keys, names, strict=True)):
-        entry = entries[key] or {"error": "not drawn"}
-        svg, error = "", str(entry.get("error", ""))
-        if error:
-            log.warning(f"{name}: Mermaid cannot draw this diagram: {error}")
-        else:
-            build.chars.update(entry["chars"])
-            title, description = (
-                diagram.attrs.get("data-acc-title", ""),
-                diagram.attrs.get("data-acc-descr", ""),
-            )
-            svg = place(
-                entry, f"dgm-{page_id}-{n}", title, description, with_style=entry["style"] not in styles
-            )
-            styles.add(entry["style"])
-        source = Markup(escape(diagram.source, quote=False))  # escaped once; quotes stay as written
-        attrs = {
-            k: v for k, v in diagram.attrs.items() if not k.startswith("data-acc-")
-        }  # now <title>/<desc>
-        block = build.template.render(attrs=attrs, svg=Markup(svg), error=error, source=source)
-        out += [html[done : diagram.start], block]
-        done = diagram.end
-    return "".join(out) + html[done:]
+    ready = [entries[key] or {"error": "not drawn"} for key in keys]
+    html, errors, chars = assemble(html, diagrams, ready, page_id, build.template)
+    for n, message in errors:
+        log.warning(f"{names[n]}: Mermaid cannot draw this diagram: {message}")
+    build.chars.update(chars)
+    return html
 
 
 def _draw(

@@ -54,6 +54,7 @@ class _Build:
     chars: set[str] = field(default_factory=set)  # every character the diagrams draw
     drawn: int = 0
     cached: int = 0
+    seconds: float = 0.0  # the renderer's drawing time when this build started
 
 
 #: This build's state. The browser is the process's (``shared_renderer``): ``mkdocs serve`` loads this
@@ -80,6 +81,7 @@ def on_config(config: MkDocsConfig) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     build = _state["build"]
     build.fences, build.chars, build.drawn, build.cached = {}, set(), 0, 0
+    build.seconds = _renderer["mermaid"].seconds
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -163,9 +165,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = Path(config.site_dir) / FONT_URI
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    renderer = _renderer["mermaid"]
     log.info(
         f"diagrams: {build.drawn} drawn, {build.cached} from the cache; "
-        f"Chromium started {_renderer['mermaid'].starts} time(s) in this process"
+        f"Chromium started {renderer.starts} time(s) in this process; "
+        f"drawing took {renderer.seconds - build.seconds:.1f} s"
     )
 
 

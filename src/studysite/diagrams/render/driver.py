@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ class MermaidRenderer:
         self.timeout_ms = timeout_ms
         self.renders = 0  # diagrams drawn since this renderer was made (both palettes count once)
         self.starts = 0  # times Chromium was launched
+        self.seconds = 0.0  # wall time spent drawing, Chromium's start included
         self._tasks: queue.Queue[tuple[Callable[[], Any], Future[Any]]] | None = None
         self._state: dict[str, Any] = {}
 
@@ -78,7 +80,13 @@ class MermaidRenderer:
                 done.set_exception(error)
 
     def render(self, jobs: list[Job]) -> list[Drawn]:
-        return self._call(lambda: self._render(jobs)) if jobs else []
+        if not jobs:
+            return []
+        start = time.perf_counter()
+        try:
+            return self._call(lambda: self._render(jobs))
+        finally:
+            self.seconds += time.perf_counter() - start
 
     def close(self) -> None:
         if self._tasks is not None:

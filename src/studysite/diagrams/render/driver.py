@@ -138,7 +138,7 @@ class MermaidRenderer:
             ]
             page.evaluate("jobs => studyDiagrams.start(jobs)", tasks)
             try:
-                page.wait_for_function("() => studyDiagrams.state().done", timeout=self.timeout_ms)
+                page.wait_for_function("() => studyDiagrams.state().done", polling=5, timeout=self.timeout_ms)
             except PlaywrightTimeout:
                 self._close()  # the page may be stuck: the next diagram gets a fresh browser
                 raise RenderTimeout(job.name) from None

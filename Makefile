@@ -79,8 +79,8 @@ pdf: setup
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python tools/build_pdf.py site
 
-# The offline bundle: the site built with OFFLINE=true (file:// links, local search shim, Mermaid's UMD
-# build; see hooks/offline_assets.py), with the PDF of `make pdf` and every link checked
+# The offline bundle: the site built with OFFLINE=true (file:// links, local search shim; diagrams are
+# SVG in the pages; see hooks/offline_assets.py), with the PDF of `make pdf` and every link checked
 # (studysite.site.offline_pages), zipped under one folder: unzip, open
 # container-study-notes-offline/index.html.
 offline: pdf

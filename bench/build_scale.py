@@ -28,8 +28,8 @@ from studysite.testing.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: Every hook that changes pages or the index; mermaid_assets (adds the library files) and offline_assets
-#: (does nothing online) stay on.
+#: Every hook that changes pages or the index; diagrams (draws the Mermaid both variants have, from its
+#: cache after the first page: the synthetic diagrams repeat) and offline_assets (nothing online) stay on.
 CONTENT_HOOKS = (
     "hooks/raw_notes.py",
     "hooks/layer_diagrams.py",

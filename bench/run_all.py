@@ -181,7 +181,7 @@ def main() -> None:
         (
             "Heaviest diagram page",
             f"{max(w['bytes'] for w in diagram_pages):,} bytes",
-            "≤ 1,200,000",
+            f"≤ {page_weight.DIAGRAM_BUDGET:,}",
             ok(all(w["bytes"] <= page_weight.DIAGRAM_BUDGET for w in diagram_pages)),
         )
     )
@@ -195,25 +195,32 @@ def main() -> None:
     )
     summary.append(
         (
-            "Text pages loading Mermaid",
-            str(sum(w["mermaid_files"] > 0 for w in text_pages)),
+            "Pages requesting Mermaid (diagrams are SVG in the HTML)",
+            str(sum(w["mermaid_files"] > 0 for w in weights)),
             "0",
-            ok(all(w["mermaid_files"] == 0 for w in text_pages)),
+            ok(all(w["mermaid_files"] == 0 for w in weights)),
         )
     )
     vm = next(w for w in weights if w["page"] == "/docker-1/vm-vs-container/")
     summary.append(
         (
-            "Diagrams drawn after navigation, VM-vs-container",
+            "Diagrams visible after navigation, VM-vs-container",
             f"{vm['drawn_s']:.2f} s",
-            "≤ 1 s",
-            ok(vm["drawn_s"] <= 1.0),
+            f"≤ {page_weight.VISIBLE_BUDGET_S} s",
+            ok(vm["drawn_s"] <= page_weight.VISIBLE_BUDGET_S),
         )
     )
 
     print("diagram converter …", flush=True)
     diagrams = run_script("bench/bench_diagrams.py", "--diagrams", "50" if q else "2000")
     lines += ["\n## PDF export\n", pdf, "\n## Diagram converter\n", diagrams]
+
+    print("build-time drawing …", flush=True)
+    drawing = [
+        run_script("bench/diagram_build.py", "real", "--runs", "1" if q else "5"),
+        run_script("bench/diagram_build.py", "synthetic", "--pages", "20" if q else "1000"),
+    ]
+    lines += ["\n## Build-time diagram drawing (CPU time of the build and its Chromium)\n", *drawing]
 
     table = ["## Budgets\n", "| what | measured | budget | |", "| --- | ---: | ---: | --- |"]
     table += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in summary]

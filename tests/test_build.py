@@ -15,11 +15,10 @@ from studysite.testing.project import SESSION_ENV, SESSION_SITE_URL, build_site,
 pytestmark = pytest.mark.slow
 
 
-def test_strict_build_has_the_chapter_and_served_mermaid(site_dir: Path):
+def test_strict_build_has_the_chapter_and_no_mermaid_library(site_dir: Path):
     assert (site_dir / "index.html").exists()
     assert (site_dir / "docker-1" / "vm-vs-container" / "index.html").exists()
-    assert (site_dir / "assets" / "mermaid" / "mermaid.esm.min.mjs").exists()
-    assert not list((site_dir / "assets" / "mermaid").rglob("*.map")), "source maps are not served"
+    assert not (site_dir / "assets" / "mermaid").exists(), "diagrams are SVG: Mermaid is not served"
     assert (site_dir / "sitemap.xml").read_text(encoding="utf-8").count(
         "<loc>http://127.0.0.1:8000/study/"
     ) >= 3
@@ -44,44 +43,17 @@ def test_builds_are_byte_identical_with_source_date_epoch(site_dir: Path, tmp_pa
     assert _differences(site_dir, out) == []
 
 
-def test_a_diagram_on_the_home_page_gets_the_loader_with_a_relative_module_path(tmp_path: Path):
-    """At the site root the import needs "./": "assets/..." alone would be a bare module specifier."""
+def test_a_diagram_on_the_home_page_is_drawn_as_svg(tmp_path: Path):
     project = fixture_project(tmp_path / "project")
     index = project / "docs" / "index.md"
     index.write_text(
-        index.read_text(encoding="utf-8") + '\n```mermaid\nblock-beta\n  a["x"]\n```\n', encoding="utf-8"
+        index.read_text(encoding="utf-8") + '\n```mermaid\nblock-beta\n  a["HOME_LABEL"]\n```\n',
+        encoding="utf-8",
     )
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'import mermaid from "./assets/javascripts/mermaid-loader.mjs";' in home
-    assert 'mermaid.initialize({"securityLevel": "strict", "startOnLoad": false});' in home
-
-
-@pytest.mark.parametrize(
-    ("diagrams", "message"),
-    [
-        ("{}", "extra.diagrams.loader must be a .mjs or .js path inside the site, not None"),
-        (
-            "{loader: 'https://unpkg.com/mermaid@11/dist/mermaid.esm.min.mjs'}",
-            "must be served from this site",
-        ),
-        (
-            "{loader: assets/javascripts/mermaid-loader.mjs, arguments: [strict]}",
-            "arguments must be a mapping",
-        ),
-    ],
-)
-def test_bad_diagram_settings_fail_the_build_with_a_clear_message(
-    tmp_path: Path, diagrams: str, message: str
-):
-    project = fixture_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    start = text.index("  diagrams:\n")
-    end = text.index("\n\n", start)
-    config.write_text(text[:start] + f"  diagrams: {diagrams}" + text[end:], encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "mkdocs.yml: " in result.stderr and message in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
+    start = home.index('<div class="mermaid')
+    svg = home[start : home.index("</svg>", start)]
+    assert "<svg " in svg and "HOME_LABEL</" in svg
+    assert "import mermaid" not in home

@@ -1,4 +1,4 @@
-"""The offline bundle: unzipped and opened from file://, it browses, searches and draws diagrams, offline."""
+"""The offline bundle: unzipped and opened from file://, it browses, searches and shows diagrams, offline."""
 
 from __future__ import annotations
 
@@ -14,15 +14,15 @@ import pytest
 
 from studysite.pdf.core import PDF_URI
 from studysite.site.network import FILE_SCHEMES, IN_PAGE_SCHEMES, stay_local
-from studysite.site.offline import LIBRARY_URI, SHIM_URI, online_only, remote_urls, zip_site
+from studysite.site.offline import SHIM_URI, remote_urls, zip_site
 from studysite.site.offline_pages import add_pdf, broken_links, local_targets, root_page_base
 from studysite.testing.browser import expected_labels, squash, wait_for_diagrams
 from studysite.testing.project import ROOT, copy_project
 
 ZIP_NAME = "container-study-notes-offline"
 PAGE = "docker-1/vm-vs-container"
-#: Appended to the copy's VM-vs-container page, so that the offline loader always has a block diagram to
-#: draw (whatever diagrams the page has itself: all of them must become SVG).
+#: Appended to the copy's VM-vs-container page, so that the bundle always has a hand-written block diagram
+#: (whatever diagrams the page has itself: all of them must be SVG).
 DIAGRAM = """
 
 ```mermaid
@@ -45,22 +45,17 @@ def test_the_offline_switch_is_off_by_default_and_on_with_offline_true(monkeypat
     online = load_config(str(ROOT / "mkdocs.yml"))
     assert not online.plugins["material/offline"].config.enabled
     online.plugins.on_config(online)
-    assert online.extra["diagrams"]["loader"] == "assets/javascripts/mermaid-loader.mjs"
     assert SHIM_URI not in [str(p) for p in online.extra.get("polyfills", [])]
 
     monkeypatch.setenv("OFFLINE", "true")
     offline = load_config(str(ROOT / "mkdocs.yml"))
     offline = offline.plugins.on_config(offline)
     assert offline.plugins["material/offline"].config.enabled
-    assert offline.extra["diagrams"]["loader"] == "assets/javascripts/mermaid-offline.js"
     assert [str(p) for p in offline.extra["polyfills"]] == [SHIM_URI], "no CDN shim may be added"
     assert offline.site_url == "" and offline.use_directory_urls is False
 
 
 def test_offline_helpers():
-    assert online_only("assets/javascripts/mermaid-loader.mjs")
-    assert online_only("assets/mermaid/chunks/mermaid.esm.min/blockDiagram-X.mjs")
-    assert not online_only(LIBRARY_URI) and not online_only("assets/javascripts/mermaid-offline.js")
     assert remote_urls(["https://unpkg.com/iframe-worker/shim", "//cdn/x.js", SHIM_URI]) == [
         "https://unpkg.com/iframe-worker/shim",
         "//cdn/x.js",
@@ -142,17 +137,17 @@ def test_bundle_serves_offline_files_only(offline_zip: Path, unzipped: Path):
         "index.html",
         f"{PAGE}.html",
         "search/search_index.js",
-        LIBRARY_URI,
         SHIM_URI,
-        "assets/javascripts/mermaid-offline.js",
+        "assets/diagrams/diagram-font.woff2",
     ):
         assert (unzipped / needed).is_file(), needed
     assert not [name for name in names if name.endswith(".mjs")], "ES modules (they cannot load from file://)"
-    assert not [name for name in names if "/assets/mermaid/" in name and name.endswith(".map")]
+    assert not [name for name in names if "mermaid" in name.rsplit("/", 1)[-1].lower()], "no Mermaid files"
     for html in unzipped.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, html
         assert 'type="module"' not in text, f"{html}: ES modules do not load from file://"
+        assert "mermaid.initialize" not in text and "mermaid.min.js" not in text, f"{html}: a Mermaid script"
 
 
 @pytest.mark.slow
@@ -189,9 +184,11 @@ def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Pat
     page.wait_for_load_state("load")
     assert page.url == (unzipped / f"{PAGE}.html").as_uri()
 
-    # Diagrams: every one becomes an SVG with its labels, through the classic loader and the UMD build.
-    assert wait_for_diagrams(page, timeout=30_000) == "done"
-    sources = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.dataset.source)")
+    # Diagrams: every one is an SVG with its labels, in the page as built.
+    assert wait_for_diagrams(page) == "done"
+    sources = page.eval_on_selector_all(
+        "div.mermaid", "els => els.map(e => e.querySelector('.diagram-source code').textContent)"
+    )
     svgs = page.eval_on_selector_all(
         "div.mermaid", "els => els.map(e => e.querySelector('svg')?.textContent)"
     )
@@ -201,13 +198,9 @@ def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Pat
         missing = [label for label in expected_labels(source) if squash(label) not in squash(svg)]
         assert not missing, f"labels missing from the SVG: {missing}"
     assert any("OFFLINE_KERNEL" in svg for svg in svgs)
-    assert page.locator("div.mermaid[data-processed]").count() == 0, "Mermaid ran on its own (startOnLoad)"
-    # The palette switch redraws them, as the online loader does.
+    # The palette switch needs no redraw: the SVG carries both palettes.
     page.locator("label[for^='__palette']:visible").first.click()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('div.mermaid')].every(e => e.dataset.rendered === 'dark')"
-        " && document.documentElement.dataset.diagrams === 'done'"
-    )
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
 
     # Search: the inlined index through the iframe-worker shim; a result leads to a page of the bundle.
     search = page.locator("input.md-search__input")
@@ -223,15 +216,15 @@ def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Pat
     page.wait_for_load_state("load")
     assert page.url.startswith("file://") and page.locator("h1").count() >= 1
 
-    # Every other page with diagrams (layer diagrams, the history timeline, the print page) draws them too.
+    # Every other page with diagrams (layer diagrams, the history timeline, the print page) shows them too.
     for html in sorted(unzipped.rglob("*.html")):
         if 'class="mermaid"' in html.read_text(encoding="utf-8"):
             page.goto(html.as_uri(), wait_until="load")
-            assert wait_for_diagrams(page, timeout=30_000) == "done", html.relative_to(unzipped)
+            assert wait_for_diagrams(page) == "done", html.relative_to(unzipped)
 
     off_machine = [url for url in requests if not url.startswith(LOCAL_SCHEMES)]
     assert not blocked and not off_machine, f"requests off the machine: {blocked or off_machine}"
-    assert any(url.endswith(LIBRARY_URI) for url in requests), "the UMD build was not loaded"
+    assert not [url for url in requests if "mermaid" in url.lower()], "a Mermaid file was requested"
     assert any(SHIM_URI in url for url in requests), "the local iframe-worker shim was not loaded"
     assert not errors, f"console errors: {errors}"
     context.close()

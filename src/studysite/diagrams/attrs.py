@@ -18,8 +18,8 @@ def attribute_value(text: str) -> str:
 def mermaid_opener(marker: str, title: str, description: str) -> str:
     """The opening line of a Mermaid fence that carries its accessible title and description.
 
-    Mermaid 11's block and timeline grammars have no ``accTitle``/``accDescr``; the diagram loader
-    (docs/assets/javascripts/diagrams-core.js) puts these into the drawn SVG as <title>/<desc>.
+    Mermaid 11's block and timeline grammars have no ``accTitle``/``accDescr``; ``hooks/diagrams.py``
+    puts these into the SVG it draws at build time as <title>/<desc> (``studysite.diagrams.render.svg``).
     """
     return (
         f'{marker}{{.mermaid data-acc-title="{attribute_value(title)}" '

@@ -1,9 +1,8 @@
-"""The offline bundle: which files it serves instead of the online ones, and how it is zipped.
+"""The offline bundle: which files it adds to the online build, and how it is zipped.
 
 The offline build (``OFFLINE=true``, see ``hooks/offline_assets.py``) is opened from ``file://``, where
-browsers load no ES modules and run no web workers. So it serves Mermaid's self-contained UMD build
-(loaded by the classic script ``assets/javascripts/mermaid-offline.js``) instead of the ESM build and its chunks, and Material's search
-runs through the ``iframe-worker`` shim, served from the bundle instead of from a CDN.
+browsers run no web workers: Material's search runs through the ``iframe-worker`` shim, served from the
+bundle instead of from a CDN. Diagrams need nothing: they are SVG in the pages (``hooks/diagrams.py``).
 
 Run as ``python -m studysite.site.offline SITE_DIR ZIP`` to zip a built offline site (``make offline``).
 """
@@ -14,38 +13,32 @@ import os
 import sys
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-
-from studysite.diagrams.assets import SITE_DIR, Asset
 
 #: Where the iframe-worker shim lands. Material's offline plugin only adds its CDN copy of the shim when no
 #: entry of ``extra.polyfills`` contains "iframe-worker", so this path must keep that name in it.
 SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
-LIBRARY_URI = f"{SITE_DIR}/mermaid.min.js"
-#: The online diagram loader; it is an ES module and cannot run from file://.
-ONLINE_LOADER_URI = "assets/javascripts/mermaid-loader.mjs"
-#: Its stand-in in the bundle, a classic script with the same contract.
-OFFLINE_LOADER_URI = "assets/javascripts/mermaid-offline.js"
+
+
+@dataclass(frozen=True)
+class Asset:
+    source: Path  # absolute path in node_modules
+    dest_uri: str  # path inside the built site, always with forward slashes
 
 
 def offline_assets(node_modules: Path) -> list[Asset]:
-    """Mermaid's UMD bundle and the iframe-worker shim, from the pinned npm packages.
+    """The iframe-worker shim, from the pinned npm package.
 
-    Raises FileNotFoundError naming the missing file when a package is not installed.
+    Raises FileNotFoundError naming the missing file when the package is not installed.
     """
-    assets = [
-        Asset(node_modules / "mermaid" / "dist" / "mermaid.min.js", LIBRARY_URI),
-        Asset(node_modules / "iframe-worker" / "shim" / "index.js", SHIM_URI),
-    ]
+    assets = [Asset(node_modules / "iframe-worker" / "shim" / "index.js", SHIM_URI)]
     for asset in assets:
         if not asset.source.is_file():
-            raise FileNotFoundError(f"{asset.source} is missing: run `npm ci` (or `make offline`) to install it")
+            raise FileNotFoundError(
+                f"{asset.source} is missing: run `npm ci` (or `make offline`) to install it"
+            )
     return assets
-
-
-def online_only(dest_uri: str) -> bool:
-    """Files of the online build that are useless offline: the ES-module loader, Mermaid's ESM build."""
-    return dest_uri == ONLINE_LOADER_URI or (dest_uri.startswith(f"{SITE_DIR}/") and dest_uri.endswith(".mjs"))
 
 
 def remote_urls(urls: list[str]) -> list[str]:

@@ -23,7 +23,7 @@ _AXE_RUN = (
     " id: v.id, impact: v.impact, help: v.help,"
     " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || ''))}))"
 )
-_SOURCES = "els => els.map(e => e.dataset.source)"
+_SOURCES = "els => els.map(e => e.querySelector('.diagram-source code').textContent)"
 _SVG_TEXTS = "els => els.map(e => e.querySelector('svg') ? e.querySelector('svg').textContent : null)"
 
 

@@ -72,6 +72,9 @@ def copy_project(dest: Path) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / part)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    # drawn diagrams are shared with the repository's cache (.cache/diagrams): copies draw only what is new
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (dest / ".cache").symlink_to(ROOT / ".cache")
     return dest
 
 

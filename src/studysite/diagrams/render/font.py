@@ -1,0 +1,68 @@
+"""The WOFF2 font the diagrams' text is set in: a subset of the CJK font Chromium measured with.
+
+Mermaid sizes every box to its label as measured in the build's Chromium, with Noto Sans CJK JP. A reader
+whose browser picked another font would see labels overflow or clip; so the site serves that font, cut
+down to the characters the diagrams draw (fontTools' subsetter), as ``settings.FONT_URI``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import subprocess
+from pathlib import Path
+
+from studysite.diagrams.render.settings import BUILD_FONT
+
+
+class FontMissing(Exception):
+    """The build font is not installed: the message says which package to install."""
+
+
+def find_font(family: str = BUILD_FONT) -> tuple[Path, int]:
+    """The file (and index inside a .ttc collection) fontconfig uses for ``family``."""
+    try:
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}\t%{index}\t%{family}", f"{family}:style=Regular"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        found = ""
+    path, _, rest = found.partition("\t")
+    index, _, families = rest.partition("\t")
+    if not path or family not in families.split(","):
+        raise FontMissing(
+            f"the font '{family}' is missing: install the Debian package 'fonts-noto-cjk' "
+            "(apt-get install fonts-noto-cjk), or run `make setup` as root"
+        )
+    return Path(path), int(index or 0)
+
+
+def subset_name(path: Path, index: int, chars: str) -> str:
+    """A cache file name for the subset of this font file with these characters."""
+    stat = path.stat()
+    blob = f"{path}\0{index}\0{stat.st_size}\0{stat.st_mtime_ns}\0{chars}".encode()
+    return f"fonts/{hashlib.sha256(blob).hexdigest()[:20]}.woff2"
+
+
+def subset_woff2(path: Path, index: int, chars: str) -> bytes:
+    """WOFF2 bytes of the font with only ``chars`` (plus what shaping them needs), without hinting."""
+    from fontTools import subset  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = [1, 2]  # family and style only: the subset is used by its @font-face name
+    options.notdef_outline = True
+    font = TTFont(str(path), fontNumber=index, lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(out)
+    return out.getvalue()

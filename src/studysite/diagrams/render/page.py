@@ -1,0 +1,55 @@
+"""Where a page's diagrams are: the ``<div class="mermaid">`` superfences writes, and the fences behind them.
+
+superfences writes a ```` ```mermaid ```` fence as ``<div class="mermaid" attrs>source</div>`` with the
+source HTML-escaped (``fence_div_format``), so the element holds no ``<`` and ends at the first
+``</div>``. In page text or a code block the same characters would be escaped (``&lt;div``): only real
+diagrams match.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from studysite.notes.fences import scan_fences
+
+_DIAGRAM = re.compile(r'<div class="mermaid"((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*>([^<]*)</div>')
+_ATTR = re.compile(r'([\w:-]+)(?:="([^"]*)")?')
+
+
+@dataclass(frozen=True)
+class Diagram:
+    start: int  # span of the element in the page HTML
+    end: int
+    source: str  # the Mermaid source, unescaped
+    attrs: dict[str, str]  # the element's attributes, unescaped (data-acc-title, data-acc-descr…)
+
+
+def find_diagrams(page_html: str) -> list[Diagram]:
+    """The diagrams of a page's HTML, top to bottom."""
+    found = []
+    for match in _DIAGRAM.finditer(page_html):
+        attrs = {k: html.unescape(v) for k, v in _ATTR.findall(match.group(1))}
+        source = html.unescape(match.group(2)).strip("\n")
+        found.append(Diagram(match.start(), match.end(), source, attrs))
+    return found
+
+
+def mermaid_fences(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """(line, source) of the page's own ```` ```mermaid ```` fences; ``first_line``: the file's line of
+    ``markdown``'s first (front matter comes before it)."""
+    lines = markdown.split("\n")
+    out = []
+    for fence in scan_fences(lines):
+        info = fence.info.strip()
+        if info == "mermaid" or info.startswith(("mermaid ", "{.mermaid", "{ .mermaid")):
+            out.append((fence.start + first_line, "\n".join(fence.body).strip("\n")))
+    return out
+
+
+def lines_before_body(source: str, markdown: str) -> int:
+    """Lines of front matter (and blank lines) MkDocs removed from ``source`` to give ``markdown``."""
+    if not markdown or not source.endswith(markdown):
+        return 0
+    return source[: len(source) - len(markdown)].count("\n")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from studysite.pdf.core import PRINT_PAGE_URI, build_time, japanese_date, loader_script, pdf_date, site_prefix
+from studysite.pdf.core import build_time, japanese_date, pdf_date, site_prefix
 from studysite.pdf.glyphs import parse_charset, uncovered
 from studysite.pdf.outline import missing_in_order, outline_matches, squash, undouble
 from studysite.pdf.poppler import parse_pdffonts
@@ -100,8 +100,8 @@ def nav(site_dir: Path) -> list[tuple[str, str, str]]:
 #: Print pages that must fail the export, each with what the one-line error must say.
 BROKEN = {
     "diagram": (
-        '<div class="mermaid">block-beta\n  columns 2\n  a["x"] b["y"\n  ((( broken</div>',
-        r"diagram failed to render",
+        '<div class="mermaid">block-beta\n  columns 2\n  a["x"] b["y"]</div>',
+        r"1 of \d+ diagram\(s\) have no SVG",
     ),
     "network": ('<img src="http://192.0.2.7/tracker.png" alt="">', r"left 127\.0\.0\.1.*192\.0\.2\.7"),
     "tofu": ("<p>私用領域 \ue000 の文字</p>", r"U\+E000.*tofu"),
@@ -170,19 +170,10 @@ def body_start(outline) -> int:
     return outline[titles.index("目次") + 1][2]
 
 
-def draws_in_browser(site: Path) -> bool:
-    """Whether the print page's diagrams are drawn by a Mermaid loader in the browser (else they come as
-    SVG in the HTML, and the export has nothing to wait for)."""
-    html = (site / PRINT_PAGE_URI / "index.html").read_text(encoding="utf-8")
-    return 'class="mermaid"' in html and loader_script(html, "/") is not None
-
-
 def test_export_reports_each_step_and_page(exported, nav, site_dir):
     _, result = exported
     out = result.stdout
-    steps = ["opening print_page/", "printing (pass 1", "wrote "]
-    if draws_in_browser(site_dir):
-        steps.append("diagrams drawn as SVG")
+    steps = ["opening print_page/", "printing (pass 1", "wrote ", "diagrams as SVG in the page"]
     for step in steps:
         assert step in out, f"no progress line for {step!r}:\n{out}"
     assert re.search(r"page 1/\d+: ", out)
@@ -437,9 +428,7 @@ def assert_fails(result: subprocess.CompletedProcess, out: Path, words: str) -> 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_a_broken_print_page_fails_the_export_with_one_line_and_no_pdf(runs, case, site_dir):
-    """A diagram that fails to render, a request off 127.0.0.1, a character no font has."""
-    if case == "diagram" and not draws_in_browser(site_dir):
-        pytest.skip("diagrams come as SVG in the HTML: no Mermaid draws in the print page")
+    """A diagram not drawn at build time, a request off 127.0.0.1, a character no font has."""
     result, out = runs[case]
     assert_fails(result, out, BROKEN[case][1])
 
@@ -491,18 +480,10 @@ def test_outline_titles_doubled_by_chromium_are_recognised():
     assert not outline_matches(["目次"], ["目次", "VMとコンテナ"])
 
 
-def test_site_prefix_and_loader_script_from_built_html():
+def test_site_prefix_from_built_html():
     config = '<script id="__config" type="application/json">{"base": "/study/", "features": []}</script>'
     assert site_prefix(config) == "/study/"
     assert site_prefix('<script id="__config" type="application/json">{"base": ".."}</script>') == "/"
-    page = (
-        '<script type="module">import mermaid from "../../assets/javascripts/mermaid-loader.mjs";\n'
-        'mermaid.initialize({securityLevel: "strict"});</script>'
-    )
-    script = loader_script(page, "/study/docker-1/vm-vs-container/")
-    assert script.module_url == "/study/assets/javascripts/mermaid-loader.mjs"
-    assert script.source().endswith('mermaid.initialize({securityLevel: "strict"});')
-    assert loader_script("<p>no diagrams</p>", "/") is None
 
 
 def test_pdffonts_table_is_parsed_by_its_columns():

@@ -7,9 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin
 
 #: Where the PDF lands inside the built site, and so its URL relative to the site root.
 PDF_URI = "pdf/container-study-notes.pdf"
@@ -48,35 +46,6 @@ def japanese_date(moment: datetime) -> str:
 def pdf_date(moment: datetime) -> str:
     """A PDF date string (ISO 32000 7.9.4) in UTC: ``D:20261128023639+00'00'``."""
     return moment.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
-
-
-# -- the Mermaid loader ----------------------------------------------------------------------------------
-
-_MODULE_SCRIPT = re.compile(r"<script type=\"module\">(.*?)</script>", re.S)
-_IMPORT = re.compile(r"import\s+mermaid\s+from\s+\"([^\"]+)\";?")
-
-
-@dataclass(frozen=True)
-class LoaderScript:
-    module_url: str  # absolute path of the loader module on the server, e.g. /assets/javascripts/x.mjs
-    init: str  # the rest of the script: ``mermaid.initialize({...});``
-
-    def source(self) -> str:
-        return f'import mermaid from "{self.module_url}";\n{self.init}'
-
-
-def loader_script(page_html: str, page_path: str) -> LoaderScript | None:
-    """The module script the theme writes on a diagram page, with its import made absolute.
-
-    The combined print page is rendered after the other pages and never gets this script, so the PDF
-    step adds it. ``page_path`` is the page's path on the server (``/docker-1/page/``).
-    """
-    for body in _MODULE_SCRIPT.findall(page_html):
-        found = _IMPORT.search(body)
-        if found:
-            url = urljoin(page_path, found.group(1))
-            return LoaderScript(url, (body[: found.start()] + body[found.end() :]).strip())
-    return None
 
 
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)

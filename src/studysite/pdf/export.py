@@ -25,17 +25,16 @@ import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, cast
 
-from studysite.pdf.chromium import open_print_page, wait_for_diagrams
-from studysite.pdf.core import PRINT_PAGE_URI, PdfError, build_time, japanese_date, loader_script, site_prefix
+from studysite.pdf.chromium import check_diagrams, open_print_page
+from studysite.pdf.core import PRINT_PAGE_URI, PdfError, build_time, japanese_date, site_prefix
 from studysite.pdf.finish import finish
 from studysite.pdf.fontcheck import check_fonts_used, check_glyphs
 from studysite.pdf.poppler import check_pdf
 from studysite.pdf.printing import print_with_page_numbers
 from studysite.pdf.scripts import script
 from studysite.pdf.system import font_charsets
-from studysite.site.browser import launch_options
+from studysite.site.browser import BrowserError, chromium_path, launch
 from studysite.site.serve import serve
 
 
@@ -87,17 +86,19 @@ def export(site: Path, output: Path, log: Progress, environ: Mapping[str, str] =
             "print-site plugin enabled in mkdocs.yml"
         )
     log(f"site {site}")
-    options = launch_options()  # raises FileNotFoundError with what to install
+    executable = chromium_path()  # raises FileNotFoundError with what to install, before any work
     ranges = font_charsets()
     moment = build_time(environ)
     date = japanese_date(moment)
     print_html = print_page.read_text(encoding="utf-8")
     prefix = site_prefix(print_html)  # Material's absolute base on this page: serve the site there
-    has_loader = loader_script(print_html, "/") is not None
 
     with serve(site, prefix) as base, sync_playwright() as playwright:
-        log(f"serving the site on {base}; starting Chromium ({options['executable_path']})")
-        browser = playwright.chromium.launch(**cast(dict[str, Any], options))
+        log(f"serving the site on {base}; starting Chromium ({executable})")
+        try:
+            browser = launch(playwright, "printing the PDF")
+        except BrowserError as error:
+            raise PdfError(str(error)) from None
         try:
             log(f"opening {PRINT_PAGE_URI} (the combined print page)")
             page, watch = open_print_page(browser, base + PRINT_PAGE_URI)
@@ -105,7 +106,7 @@ def export(site: Path, output: Path, log: Progress, environ: Mapping[str, str] =
             if not pages:
                 raise PdfError("the print page has no pages: is the nav empty?")
             _log_pages(pages, log)
-            wait_for_diagrams(page, has_loader, watch, log)
+            check_diagrams(page, log)
 
             page.evaluate(script("prepare"), date)
             dangling = page.evaluate("window.__danglingLinks")

@@ -41,7 +41,7 @@ def prefix_page_ids(html: str) -> str:
                 return f"{anchor.group(1)}{anchor.group(2)}{wanted}{anchor.group(2)}"
             return anchor.group(0)
 
-        out.append(_ANCHOR.sub(rename, html[start.end():end]))
+        out.append(_ANCHOR.sub(rename, html[start.end() : end]))
         if k + 1 < len(starts):
             out.append(starts[k + 1].group(0))
     return "".join(out)

@@ -15,14 +15,19 @@ class _Handler(SimpleHTTPRequestHandler):
     """Serves ``directory`` under ``prefix`` (the path of site_url); anything else is a 404."""
 
     prefix = "/"
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
-                      ".js": "text/javascript", ".svg": "image/svg+xml", ".json": "application/json"}
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".svg": "image/svg+xml",
+        ".json": "application/json",
+    }
 
     def translate_path(self, path: str) -> str:
         path = urlsplit(path).path
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass

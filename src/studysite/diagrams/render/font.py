@@ -1,6 +1,6 @@
 """The WOFF2 font the diagrams' text is set in: a subset of the CJK font Chromium measured with.
 
-Mermaid sizes every box to its label as measured in the build's Chromium, with Noto Sans CJK JP. A reader
+Mermaid sizes every box to its label as measured in the build's Chromium, with BIZ UDPGothic. A reader
 whose browser picked another font would see labels overflow or clip; so the site serves that font, cut
 down to the characters the diagrams draw (fontTools' subsetter), as ``settings.FONT_URI``.
 """
@@ -34,8 +34,8 @@ def find_font(family: str = BUILD_FONT) -> tuple[Path, int]:
     index, _, families = rest.partition("\t")
     if not path or family not in families.split(","):
         raise FontMissing(
-            f"the font '{family}' is missing: install the Debian package 'fonts-noto-cjk' "
-            "(apt-get install fonts-noto-cjk), or run `make setup` as root"
+            f"the font '{family}' is missing: install the Debian package 'fonts-morisawa-bizud-gothic' "
+            "(apt-get install fonts-morisawa-bizud-gothic), or run `make setup` as root"
         )
     return Path(path), int(index or 0)
 

@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 #: The family the SVG text is set in. At build time it is missing, so Chromium measures with the next
-#: one, Noto Sans CJK JP; on the site it is the WOFF2 subset of that same font (``font.py``), so the
-#: reader's browser draws the labels with the metrics Mermaid measured.
+#: one, BIZ UDPGothic; on the site it is the WOFF2 subset of that same font (``font.py``), so the
+#: reader's browser draws the labels with the metrics Mermaid measured. The PDF prints them in BIZ
+#: UDPGothic itself (print.css: a TrueType font, embedded as CID, with the same metrics).
 FONT_FAMILY = "Study Diagram"
-BUILD_FONT = "Noto Sans CJK JP"
+BUILD_FONT = "BIZ UDPGothic"
 FONT_STACK = f'"{FONT_FAMILY}", "{BUILD_FONT}", sans-serif'
 
 #: Our palette names and Mermaid's themes: light for Material's "default" scheme and print, dark for "slate".

@@ -1,4 +1,4 @@
-// What the Mermaid loader did: how many diagrams are drawn, and on which pages some failed or are missing.
+// The print page's diagrams: how many there are, and the pages of those that are not an SVG.
 () => {
   const divs = [...document.querySelectorAll('div.mermaid')];
   const page = d => {
@@ -6,10 +6,5 @@
     const h = s && s.querySelector('h1');
     return h ? h.textContent.replace('\u00b6', '').trim() : '?';
   };
-  return {state: document.documentElement.dataset.diagrams || '',
-          total: divs.length, svg: document.querySelectorAll('div.mermaid > svg').length,
-          failed: divs.filter(d => d.dataset.rendered === 'error').map(page),
-          undrawn: divs.filter(d => !d.querySelector(':scope > svg')).map(page),
-          dark: divs.filter(d => d.dataset.rendered && !['default', 'error'].includes(d.dataset.rendered)).length,
-          scheme: document.body.getAttribute('data-md-color-scheme')};
+  return {total: divs.length, undrawn: divs.filter(d => !d.querySelector('svg')).map(page)};
 }

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from seed import seed_diagrams
 
@@ -117,7 +118,7 @@ def make_synthetic(project: Path, pages: int, mermaid: bool) -> None:
         (chapter / f"note-{i:05d}.md").write_text(synthetic_page(i, mermaid), encoding="utf-8")
 
 
-def overhead(runs: int) -> dict[str, object]:
+def overhead(runs: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "project")
         with_hooks, without = project / "mkdocs.yml", no_hooks_config(project)
@@ -129,7 +130,7 @@ def overhead(runs: int) -> dict[str, object]:
     return {"hooks_s": a, "no_hooks_s": b, "ratio": a / b, "runs": runs}
 
 
-def scale(pages: list[int], runs: int) -> list[dict[str, object]]:
+def scale(pages: list[int], runs: int) -> list[dict[str, Any]]:
     rows = []
     for n in pages:
         with tempfile.TemporaryDirectory() as tmp:

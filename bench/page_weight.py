@@ -15,6 +15,7 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from studysite.testing.browser import chromium, page_weight, record, serve, site_pages, wait_for_diagrams
 from studysite.testing.project import build_site
@@ -46,7 +47,7 @@ JS_WATCH = """(() => {
 JS_PAINT = "(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime / 1000"
 
 
-def measure(site: Path) -> list[dict[str, object]]:
+def measure(site: Path) -> list[dict[str, Any]]:
     rows = []
     with serve(site) as base, chromium() as browser:
         for path in site_pages(site):
@@ -82,7 +83,7 @@ def measure(site: Path) -> list[dict[str, object]]:
     return rows
 
 
-def table(rows: list[dict[str, object]]) -> str:
+def table(rows: list[dict[str, Any]]) -> str:
     out = [
         "| page | diagrams | bytes (uncompressed) | requests | Mermaid requests | first paint "
         "| diagrams visible after | budget | ok |",

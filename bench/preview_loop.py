@@ -17,6 +17,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from build_scale import make_synthetic
 
@@ -52,7 +53,7 @@ def wait_for(url: str, needle: str, timeout: float) -> float:
     raise SystemExit(f"{url} did not show {needle!r} within {timeout} s")
 
 
-def measure(pages: int, edits: int, dirty: bool) -> dict[str, object]:
+def measure(pages: int, edits: int, dirty: bool) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "project")
         if pages:

@@ -20,7 +20,7 @@ from pathlib import Path
 from studysite.testing.browser import chromium, record, serve
 from studysite.testing.project import build_site
 from studysite.testing.search import PLACEHOLDER, page_of, search
-from studysite.testing.search_cases import CASES
+from studysite.testing.search_cases import CASES, Case
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,7 +42,7 @@ def keys_search(page, base: str, query: str) -> tuple[str, list[str]]:
     return page.inner_text(".md-search-result__meta"), [page_of(h, base) for h in hrefs]
 
 
-def run(site: Path, mode: str, screenshot: Path | None = None) -> list[tuple[object, str, list[str]]]:
+def run(site: Path, mode: str, screenshot: Path | None = None) -> list[tuple[Case, str, list[str]]]:
     rows = []
     with serve(site) as base, chromium() as browser:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from studysite.site.browser import launch
@@ -82,7 +83,7 @@ def wait_for_diagrams(page, timeout: float = 15_000) -> str:
 
 
 @contextmanager
-def chromium() -> Iterator[object]:
+def chromium() -> Iterator[Any]:
     """A headless Debian Chromium for the whole block."""
     from playwright.sync_api import sync_playwright
 

@@ -108,7 +108,7 @@ class MermaidRenderer:
         try:
             playwright = sync_playwright().start()
             self._state["playwright"] = playwright
-            browser = playwright.chromium.launch(**launch_options())  # type: ignore[arg-type]
+            browser = playwright.chromium.launch(**launch_options())
             self._state["browser"] = browser
             page = browser.new_page()
             page.route("**/*", lambda route: route.abort())

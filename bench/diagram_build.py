@@ -24,6 +24,8 @@ import re
 import resource
 import statistics
 import subprocess
+import sys
+import sysconfig
 import tarfile
 import tempfile
 from pathlib import Path
@@ -32,11 +34,13 @@ from studysite.diagrams.render.cache import CACHE_ENV
 from studysite.testing.project import ROOT, build_site, copy_project
 
 
-def timed(project: Path, out: Path, env: dict[str, str], log: list[str] | None = None) -> float:
+def timed(
+    project: Path, out: Path, env: dict[str, str], log: list[str] | None = None, python: str = sys.executable
+) -> float:
     """CPU seconds (user + system) of one build process and the Chromium it starts, if any: on a shared
     machine wall time mostly measures the neighbours, CPU time the build. ``log`` gets its stderr."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = build_site(project, out, extra_env=env)
+    result = build_site(project, out, extra_env=env, python=python)
     if result.returncode:
         raise SystemExit(f"build of {project} failed:\n{result.stderr[-3000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -71,18 +75,36 @@ def checkout(rev: str, dest: Path) -> Path:
     return dest
 
 
+def venv_for(src: Path, dest: Path) -> str:
+    """A throw-away venv that imports ``studysite`` from ``src`` and everything else from this project's
+    venv (the same .pth mechanism setup uses); returns its python."""
+    subprocess.run(
+        [str(Path(sys.base_prefix, "bin", "python3")), "-m", "venv", "--without-pip", str(dest)], check=True
+    )
+    python = dest / "bin" / "python"
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    ours = sysconfig.get_paths()["purelib"]
+    Path(purelib, "studysite.pth").write_text(f"{src}\n{ours}\n", encoding="utf-8")
+    return str(python)
+
+
 def real(runs: int, before: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         now = copy_project(work / "now")
         old = checkout(before, work / "before")
         cache = {CACHE_ENV: str(work / "cache")}
-        old_env = {"PYTHONPATH": str(old / "src")}  # its own studysite package, ahead of the .pth
+        old_python = venv_for(old / "src", work / "venv-before")
         timed(now, work / "site", cache)  # fill the cache
         warm, previous = [], []
         for _ in range(runs):
             warm.append(timed(now, work / "site", cache))
-            previous.append(timed(old, work / "site-old", old_env))
+            previous.append(timed(old, work / "site-old", {}, python=old_python))
         cold = []
         for i in range(max(2, runs // 2)):
             cold.append(timed(now, work / "site", {CACHE_ENV: str(work / f"cold{i}")}))

@@ -34,16 +34,18 @@ def build_site(
     extra_env: dict[str, str] | None = None,
     tool: str = "mkdocs",
     timeout: float | None = None,
+    python: str = sys.executable,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` on a project; return the CompletedProcess (raises only when it takes
     longer than ``timeout`` seconds: ``subprocess.TimeoutExpired``).
 
     ``tool`` names the builder's module: ``"properdocs"`` builds with ProperDocs, the fork of MkDocs 1.6.
+    ``python`` is the interpreter that runs it (another venv's, to build with another copy of the code).
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
     return subprocess.run(
         [
-            sys.executable,
+            python,
             "-m",
             tool,
             "build",

@@ -125,7 +125,7 @@ def synthetic(pages: int) -> dict[str, float]:
         notes.mkdir()
         for i in range(pages):
             (notes / f"n{i:04}.md").write_text(
-                f'# ノート {i}\n\n本文。\n\n```mermaid\nflowchart LR\n  a{i}["イメージ {i}"] --> '
+                f'# ノート {i}\n\n本文。\n\n図。\n\n```mermaid\nflowchart LR\n  a{i}["イメージ {i}"] --> '
                 f'b{i}["コンテナ {i}"]\n  b{i} --> c{i}["ホスト {i % 7}"]\n```\n',
                 encoding="utf-8",
             )

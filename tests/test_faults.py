@@ -256,6 +256,28 @@ HINT = (
 )
 
 
+def _in_own_thread(work):
+    """Run ``work`` in a thread of its own and return or raise what it did: Playwright's sync API refuses
+    to start in a thread where another test's session browser already runs its event loop."""
+    import threading
+
+    outcome: dict[str, object] = {}
+
+    def run():
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # handed back to the test's thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    error = outcome.get("error")
+    if isinstance(error, BaseException):
+        raise error
+    return outcome.get("value")
+
+
 def test_chromium_that_fails_to_start_is_one_line(tmp_path: Path):
     from playwright.sync_api import sync_playwright
 
@@ -264,8 +286,13 @@ def test_chromium_that_fails_to_start_is_one_line(tmp_path: Path):
     broken = _script(
         tmp_path, "chromium", 'echo "error while loading shared libraries: libnss3.so" >&2\nexit 127\n'
     )
-    with sync_playwright() as playwright, pytest.raises(BrowserError) as caught:
-        launch(playwright, "printing the PDF", executable=broken, timeout=20)
+
+    def start():
+        with sync_playwright() as playwright:
+            launch(playwright, "printing the PDF", executable=broken, timeout=20)
+
+    with pytest.raises(BrowserError) as caught:
+        _in_own_thread(start)
     assert str(caught.value) == (
         f"Chromium ({broken}) failed to start while printing the PDF: it said "
         "'error while loading shared libraries: libnss3.so' (exit code 127)" + HINT
@@ -278,8 +305,13 @@ def test_chromium_that_hangs_times_out_with_what_it_was_doing(tmp_path: Path):
     from studysite.site.browser import BrowserError, launch
 
     hanging = _script(tmp_path, "chromium", "exec sleep 60\n")
-    with sync_playwright() as playwright, pytest.raises(BrowserError) as caught:
-        launch(playwright, "running the browser tests", executable=hanging, timeout=2)
+
+    def start():
+        with sync_playwright() as playwright:
+            launch(playwright, "running the browser tests", executable=hanging, timeout=2)
+
+    with pytest.raises(BrowserError) as caught:
+        _in_own_thread(start)
     assert str(caught.value) == (
         f"Chromium ({hanging}) did not start within 2 s while running the browser tests" + HINT
     )
@@ -291,8 +323,13 @@ def test_the_test_harness_starts_chromium_through_the_helper(tmp_path: Path, mon
 
     broken = _script(tmp_path, "chromium", "exit 1\n")
     monkeypatch.setattr(site_browser, "CHROMIUM", broken)
-    with pytest.raises(site_browser.BrowserError) as caught, chromium():
-        pass
+
+    def start():
+        with chromium():
+            pass
+
+    with pytest.raises(site_browser.BrowserError) as caught:
+        _in_own_thread(start)
     assert "\n" not in str(caught.value)
     assert str(caught.value).startswith(
         f"Chromium ({broken}) failed to start while running the browser tests: "

@@ -156,6 +156,8 @@ def test_the_source_is_there_to_copy_but_not_in_the_search_index(builds) -> None
 
 BROKEN = '\n```mermaid\nflowchart LR\n  a["x" --> ((( b\n```\n'
 INJECTED = """
+ラベルに書き込まれたマークアップの図。
+
 ```mermaid
 flowchart LR
   a["<img src=x onerror=alert(1)>"] --> b["<script>alert(2)</script>"]

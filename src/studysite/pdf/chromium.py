@@ -54,7 +54,26 @@ def open_print_page(browser: Any, url: str) -> tuple[Any, Watch]:
     page.on("pageerror", lambda error: watch.errors.append(str(error)))
     page.emulate_media(media="print", color_scheme="light")
     page.goto(url, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+    _wait_for_contents(page)
     return page, watch
+
+
+def _wait_for_contents(page: Any) -> None:
+    """print-site writes the table of contents from its script, which runs once Material's own script has
+    set the page up (later than "load" with instant navigation): wait for its entries."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    if not page.locator("#print-page-toc").count():
+        return
+    try:
+        page.wait_for_function(
+            "document.querySelectorAll('#print-page-toc a').length > 0", timeout=LOAD_TIMEOUT_MS
+        )
+    except PlaywrightTimeout:
+        raise PdfError(
+            f"print-site wrote no table of contents within {LOAD_TIMEOUT_MS // 1000} s (js/print-site.js)"
+        ) from None
+    page.evaluate(script("fragment_links"))
 
 
 def check_diagrams(page: Any, log: Callable[[str], None]) -> None:

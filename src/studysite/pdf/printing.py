@@ -24,6 +24,7 @@ PASSES = 3
 
 def print_with_page_numbers(page: Any, log: Callable[[str], None]) -> bytes:
     """The PDF of ``page`` whose table of contents carries the right page numbers."""
+    page.evaluate(script("fragment_links"))
     targets = page.evaluate(script("toc_targets"))
     log(f"printing (pass 1: where the {len(targets)} table-of-contents entries land)")
     data: bytes = page.pdf(**PDF_OPTIONS)

@@ -58,6 +58,7 @@ def subset_woff2(path: Path, index: int, chars: str) -> bytes:
     options.desubroutinize = True
     options.name_IDs = [1, 2]  # family and style only: the subset is used by its @font-face name
     options.notdef_outline = True
+    options.drop_tables = [*options.drop_tables, "meta"]  # BIZ UD's metadata table: no subsetter for it
     font = TTFont(str(path), fontNumber=index, lazy=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=chars)

@@ -1,17 +1,20 @@
 """Every page's title and description for link previews, as plain text (the templates escape them).
 
-Title: front matter ``title``, else the note's ``# `` heading (MkDocs' own rule). Description: front
-matter ``description``, else the first sentence of the page's first prose (``studysite.notes.meta``).
-A page with neither is a warning that says what to add, so the strict build tells the writer.
+Title: front matter ``title``, else the note's first ``# `` heading, also when a line (a date, say) stands
+above it (MkDocs only reads an h1 that comes first, and would fall back to the file name). Description:
+front matter ``description``, else the first sentence of the page's first prose after its title
+(``studysite.notes.meta``). A page with neither is a warning that says what to add, so the strict build
+tells the writer.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
-from studysite.notes.meta import page_description
+from studysite.notes.meta import after_title, page_description
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,9 +27,12 @@ log = get_plugin_logger(__name__)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not _is_note(page):
         return html
+    heading = next((t for t in page.toc if t.level == 1), None)
+    if "title" not in page.meta and heading is not None and not html.lstrip().startswith("<h1"):
+        page.meta["title"] = Markup(heading.title)  # the toc's title is HTML already (escaped text)
     description = page.meta.get("description")
     if not (isinstance(description, str) and description.strip()):
-        found = page_description(html)
+        found = page_description(after_title(html)) or page_description(html)
         if found:
             page.meta["description"] = found
         else:
@@ -34,7 +40,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 f"{page.file.src_uri}:1: no description for link previews: write a sentence of prose "
                 "below the title, or add 'description: …' to the front matter"
             )
-    if not page.meta.get("title") and not any(t.level == 1 for t in page.toc):
+    if not page.meta.get("title") and heading is None:
         log.warning(f"{page.file.src_uri}:1: the page has no title: start it with a '# ' heading")
     return html
 

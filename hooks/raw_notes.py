@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from studysite.notes.fences import unclosed_fence
 from studysite.notes.footnotes import convert_footnotes
 from studysite.notes.frontmatter import front_matter_error, lines_before_body
 from studysite.notes.heading_ids import heading_problems
@@ -39,6 +40,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     problems += heading_problems(text.split("\n"), code, first=offset + 1)
     for problem in problems:
         log.warning(f"{page.file.src_uri}:{problem.line}: {problem.message}")
+    if (line := unclosed_fence(markdown.split("\n"))) is not None:
+        log.warning(
+            f"{page.file.src_uri}:{offset + line + 1}: this code fence is never closed, so it and the rest "
+            "of the page read as text: end it with a line of the same backticks (or tildes)"
+        )
     return text
 
 

@@ -175,6 +175,22 @@ def _dedent(line: str, width: int) -> str | None:
     return " " * max(0, col - width) + line[i:]
 
 
+def unclosed_fence(lines: Sequence[str]) -> int | None:
+    """The 0-based line of a code fence that nothing closes, if any: Python-Markdown then reads it, and
+    everything after it, as ordinary text (a ``` shown in a paragraph). A fence is closed by a line of
+    exactly its marker, as superfences reads it (indentation is not checked: when in doubt, no warning)."""
+    open_at, marker = -1, ""
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if open_at < 0:
+            found = _opener(line)
+            if found:
+                open_at, marker = i, found[1]
+        elif stripped == marker:
+            open_at = -1
+    return open_at if open_at >= 0 else None
+
+
 def _opener(line: str) -> tuple[int, str, str] | None:
     stripped = line.lstrip(" \t")
     char = stripped[:1]

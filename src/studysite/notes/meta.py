@@ -123,6 +123,13 @@ def page_description(html: str, limit: int = LIMIT) -> str | None:
     return None
 
 
+def after_title(html: str) -> str:
+    """The page's HTML after its first ``<h1>`` (all of it when there is none): what stands above the
+    title, a date line say, is not what the page is about."""
+    end = html.find("</h1>")
+    return html[end + len("</h1>") :] if end >= 0 else html
+
+
 def first_paragraph(html: str, limit: int = LIMIT) -> str | None:
     """Kept name: the page's description (see :func:`page_description`)."""
     return page_description(html, limit)

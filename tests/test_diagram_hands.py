@@ -219,7 +219,7 @@ def words(alphabet: str, most: int) -> st.SearchStrategy[str]:
     return (
         st.lists(st.text(alphabet, min_size=1, max_size=4), min_size=1, max_size=2)
         .map(" ".join)
-        .filter(lambda w: width(w) <= most and "==" not in w)
+        .filter(lambda w: width(w) <= most and "==" not in w and w.strip("=+-") != "")  # no rule line
     )
 
 

@@ -206,6 +206,16 @@ WRITTEN = {
             '  b3["Host OS"]:5',
         ),
     ),
+    "a column between two boxes left empty, the base under all three": (
+        """\
+----------            ----------
+|app     |            |db      |
+--------------------------------
+|Host OS                       |
+--------------------------------
+""",
+        mermaid("  columns 3", '  b1["app"] space b2["db"]', '  b3["Host OS"]:3'),
+    ),
     "Japanese labels, a narrower top": (
         """\
  仮想1

@@ -28,9 +28,9 @@ from studysite.diagrams.grid import DiagramError
 #: Least distance between two sides of the same kind that imply a column between them (closer: a typo).
 MIN_SPLIT = 4
 #: Least distance between a right side and the next left side that makes the gap between them a column
-#: of its own where a box of another row spans it (a gap between columns is one cell, three when drawn
-#: with box drawing two columns wide, or a few blanks by hand).
-WIDE_GAP = 8
+#: of its own where a box of another row spans it: nine blank cells, wider than a tab (a gap between
+#: columns is one cell, three when drawn with box drawing two columns wide, or a few blanks by hand).
+WIDE_GAP = 10
 #: Cells beside an implied edge where the rules may be cut, as in a gap between columns (one gap cell
 #: drawn with box drawing two columns wide, after the blank half of a corner, is three cells).
 ZONE = 3

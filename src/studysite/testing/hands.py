@@ -83,6 +83,30 @@ class Sketch:
         return Grid(self.columns, titles, rows)
 
 
+def lines_up(columns: int, rows: tuple[tuple[tuple[int, int, tuple[str, ...]], ...], ...]) -> bool:
+    """Whether the boxes of ``rows`` alone show all ``columns`` (as the reader finds them): every column
+    is under some box, every edge between two columns is a side of some box, and where rows differ in
+    width (an edge where boxes only start, or only end), each such box nests with every box of another
+    row that spans the edge (lies within it or holds it) rather than crossing it."""
+    boxes = [(r, column, column + span - 1) for r, row in enumerate(rows) for column, span, _ in row]
+    covered = {c for _, first, last in boxes for c in range(first, last + 1)}
+    if len(covered) < columns:
+        return False
+    for edge in range(1, columns):
+        starting = [box for box in boxes if box[1] == edge]
+        ending = [box for box in boxes if box[2] == edge - 1]
+        if not starting and not ending:
+            return False
+        if starting and ending:
+            continue
+        for r, first, last in starting + ending:
+            for other, o_first, o_last in boxes:
+                spans = o_first < edge <= o_last
+                if other != r and spans and not (last <= o_last if first == edge else o_first <= first):
+                    return False
+    return True
+
+
 def width(text: str) -> int:
     return sum(char_width(ch) for ch in text)
 

@@ -1,9 +1,10 @@
 """Readers of layer drawings: text in any of the hands people draw boxes in, one :class:`Grid` out.
 
 :func:`read` normalises the text to display cells (:mod:`.canvas`, with :mod:`.box_drawing` for
-Unicode boxes) and reads the boxes (:mod:`.boxes`). East Asian *ambiguous* characters (box drawing,
-``→``, ``※``…) take one column in most editors and two in many Japanese ones, so a drawing that holds
-any is read both ways, and the reading in which the boxes line up is taken.
+Unicode boxes) and reads the boxes (:mod:`.boxes`; their columns: :mod:`.columns`). East Asian
+*ambiguous* characters (box drawing, ``→``, ``※``…) take one column in most editors and two in many
+Japanese ones, so a drawing that holds any is read both ways, and the reading in which the boxes line
+up is taken.
 """
 
 from __future__ import annotations

@@ -15,8 +15,9 @@ Every hand arrives here in the same marks (see :mod:`.canvas`)::
 Rows are the bands of text lines between rules; in a row, a box is the text between two sides. A
 region with no text (open, or closed by sides) is a hole; text with no edge above or below it is not in
 a box (an arrow between boxes: not a layer drawing, see NotLayers). Columns are found from the sides of
-all the boxes together, so a box spans the columns (and the gaps between them) it covers. Time is
-linear in the text.
+all the boxes together (:mod:`.columns`), so a box spans the columns (and the gaps between them) it
+covers, and rows may differ in width: the uncovered width beside a row is a hole. Time is about linear
+in the text (the sides are sorted once).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 
 from studysite.diagrams.grid import Box, DiagramError, Grid, NotLayers
 from studysite.diagrams.readers.canvas import Line, is_rule
+from studysite.diagrams.readers.columns import find_columns
 from studysite.diagrams.readers.titles import read_titles
 
 GAP = -1  # column_at value between two columns
@@ -56,17 +58,22 @@ def read_boxes(lines: Sequence[Line]) -> Grid:
     rows = [_read_row(r, band) for r, band in enumerate(bands, 1)]
     for r, row in enumerate(rows):
         _check_boxed(row, rules[r][-1], rules[r + 1][0])
-    edges = _columns(rows)
+    if not any(row.boxes for row in rows):
+        raise DiagramError(rows[0].band[0].number, "no box with text in the diagram")
+    columns = find_columns([[(left, right, line) for left, right, _, line in row.boxes] for row in rows])
+    edges = columns.edges
     column_at = [OUTSIDE] * edges[0][0] + [GAP] * (edges[-1][1] + 1 - edges[0][0])
     for i, (left, right) in enumerate(edges):
         column_at[left : right + 1] = [i] * (right + 1 - left)
-    sides = {side for edge in edges for side in edge}
     for row in rows:
-        _check_sides(row, sides)
-    gaps = bytes(column == GAP for column in column_at)  # 1 between two columns
+        _check_sides(row, columns.sides)
+    cut = bytearray(column == GAP for column in column_at)  # where a rule may be cut: between two
+    for first, last in columns.zones:  # columns, and beside an implied column edge
+        cut[first : last + 1] = b"\x01" * (last + 1 - first)
+    gaps = bytes(cut)
     for r, rule in enumerate(rules):
         above, below = rows[r - 1] if r else None, rows[r] if r < len(rows) else None
-        _check_edges(rule, above, below, column_at)
+        _check_edges(rule, above, below, gaps)
         _check_rule(rule, above, below, gaps)
     start = {left: i for i, (left, _) in enumerate(edges)}
     end = {right: i for i, (_, right) in enumerate(edges)}
@@ -157,41 +164,7 @@ def _check_boxed(row: _Row, top: Line, bottom: Line) -> None:
             )
 
 
-def _columns(rows: list[_Row]) -> list[tuple[int, int]]:
-    """Column extents (left side, right side). Box sides must alternate left, right, left, right…
-
-    A side that breaks the alternation does not line up with the other rows; of the two clashing
-    positions, the one fewer boxes use is reported (on a tie, the lower one: upper rows set the columns).
-    """
-    users: dict[tuple[int, str], list[tuple[int, int]]] = {}
-    for each in rows:
-        for left, right, _, line in each.boxes:
-            users.setdefault((left, "L"), []).append((each.number, line))
-            users.setdefault((right, "R"), []).append((each.number, line))
-    if not users:
-        raise DiagramError(rows[0].band[0].number, "no box with text in the diagram")
-    edges: list[tuple[int, int]] = []
-    opened, last_right = -1, -1
-    for x in range(max(x for x, _ in users) + 1):  # linear; a right side closes before a left opens
-        for kind in ("R", "L"):
-            if (x, kind) not in users:
-                continue
-            if kind == "L" and opened < 0:
-                opened = x
-            elif kind == "R" and opened >= 0:
-                edges.append((opened, x))
-                opened, last_right = -1, x
-            else:
-                other = (opened, "L") if kind == "L" else (last_right, "R")
-                bad = min(((x, kind), other), key=lambda key: (len(users[key]), -users[key][0][0]))
-                row, line = users[bad][0]
-                raise DiagramError(
-                    line, f"row {row}: box side at column {bad[0] + 1} does not line up with any column edge"
-                )
-    return edges
-
-
-def _check_sides(row: _Row, sides: set[int]) -> None:
+def _check_sides(row: _Row, sides: frozenset[int]) -> None:
     """The sides of holes closed like boxes must stand on column edges too."""
     for left, right in row.regions:
         for side in (left, right):
@@ -202,7 +175,7 @@ def _check_sides(row: _Row, sides: set[int]) -> None:
                 )
 
 
-def _check_edges(rule: list[Line], above: _Row | None, below: _Row | None, column_at: list[int]) -> None:
+def _check_edges(rule: list[Line], above: _Row | None, below: _Row | None, gaps: bytes) -> None:
     """The bottom edges of the boxes above and the top edges of those below are drawn (the rule lines
     together), except between columns: a rule with gaps may be the top of a box that spans them."""
     mask = rule[0].mask if len(rule) == 1 else bytes(a | b for a, b in zip(*_padded(rule), strict=True))
@@ -214,7 +187,7 @@ def _check_edges(rule: list[Line], above: _Row | None, below: _Row | None, colum
             if len(drawn) == right + 1 - left and 0 not in drawn:
                 continue  # the common case: drawn all along
             for x in range(left, right + 1):
-                if (x >= len(mask) or not mask[x]) and column_at[x] != GAP:
+                if (x >= len(mask) or not mask[x]) and not gaps[x]:
                     raise DiagramError(
                         line.number,
                         f"row {row.number}: {name} edge of box '{text[0]}' is broken at column {x + 1}",

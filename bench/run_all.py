@@ -218,7 +218,7 @@ def main() -> None:
     print("build-time drawing …", flush=True)
     drawing = [
         run_script("bench/diagram_build.py", "real", "--runs", "1" if q else "5"),
-        run_script("bench/diagram_build.py", "synthetic", "--pages", "20" if q else "1000"),
+        run_script("bench/diagram_build.py", "synthetic", "--pages", "3" if q else "1000"),
     ]
     lines += ["\n## Build-time diagram drawing (CPU time of the build and its Chromium)\n", *drawing]
 

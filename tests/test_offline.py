@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,7 +15,7 @@ from studysite.site.network import FILE_SCHEMES, IN_PAGE_SCHEMES, stay_local
 from studysite.site.offline import SHIM_URI, remote_urls, zip_site
 from studysite.site.offline_pages import add_pdf, broken_links, local_targets, root_page_base
 from studysite.testing.browser import expected_labels, squash, wait_for_diagrams
-from studysite.testing.project import ROOT, copy_project
+from studysite.testing.project import ROOT, build_site, copy_project
 
 ZIP_NAME = "container-study-notes-offline"
 PAGE = "docker-1/vm-vs-container"
@@ -83,25 +81,7 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with open(project / "docs" / f"{PAGE}.md", "a", encoding="utf-8") as note:
         note.write(DIAGRAM)
     out = work / "build" / ZIP_NAME
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--clean",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
+    result = build_site(project, out, extra_env={"OFFLINE": "true"})
     assert result.returncode == 0, f"offline build failed:\n{result.stderr}"
     add_pdf(out, stand_in_pdf(work / "site.pdf"))  # the real one is tests/test_pdf.py's subject
     assert broken_links(out) == []

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import pytest
@@ -22,24 +21,11 @@ from studysite.diagrams.grid import DiagramError, char_width
 from studysite.diagrams.layers import convert_layer_diagrams
 from studysite.diagrams.mermaid import to_mermaid
 from studysite.diagrams.readers import read
+from studysite.testing.diagram_checks import assert_text, convert, mermaid
 from studysite.testing.hands import HANDS, Hand, Sketch, draw, lines_up
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HAND_FILES = FIXTURES / "diagram_hands"
-
-
-def assert_text(actual: str, expected: str) -> None:
-    lines = difflib.unified_diff(expected.split("\n"), actual.split("\n"), "expected", "actual", lineterm="")
-    assert actual == expected, "output differs:\n" + "\n".join(lines)
-
-
-def convert(text: str) -> str:
-    assert looks_like_diagram(text), text
-    return to_mermaid(read(text))
-
-
-def mermaid(*body: str) -> str:
-    return "\n".join(("block-beta", *body)) + "\n"
 
 
 TITLES = ("  classDef layerTitle fill:none,stroke:none",)

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import difflib
 import html as html_text
 from pathlib import Path
 
@@ -26,24 +25,11 @@ from studysite.diagrams.grid import DiagramError, char_width
 from studysite.diagrams.layers import convert_layer_diagrams
 from studysite.diagrams.mermaid import to_mermaid
 from studysite.diagrams.readers import read
+from studysite.testing.diagram_checks import assert_text, convert, mermaid
 from studysite.testing.hands import HANDS, Sketch, draw, lines_up
 from studysite.testing.project import build_site
 
 WIDTH_FILES = sorted((Path(__file__).resolve().parent / "fixtures" / "diagram_widths").glob("*.txt"))
-
-
-def assert_text(actual: str, expected: str) -> None:
-    lines = difflib.unified_diff(expected.split("\n"), actual.split("\n"), "expected", "actual", lineterm="")
-    assert actual == expected, "output differs:\n" + "\n".join(lines)
-
-
-def convert(text: str) -> str:
-    assert looks_like_diagram(text), text
-    return to_mermaid(read(text))
-
-
-def mermaid(*body: str) -> str:
-    return "\n".join(("block-beta", *body)) + "\n"
 
 
 def titled(*names: str) -> tuple[str, str]:

@@ -11,8 +11,8 @@ import re
 import yaml
 
 from studysite.notes.frontmatter import FRONT_MATTER
+from studysite.notes.lists import code_lines
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _H1 = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t]*$")
 _ATTRS = re.compile(r"[ \t]*\{[^{}]*\}$")  # an attr_list such as {#id}
 _CLOSING = re.compile(r"(?:^|[ \t]+)#+$")  # an ATX heading's closing hashes
@@ -30,17 +30,9 @@ def note_title(source: str) -> str | None:
         if isinstance(data, dict) and isinstance(data.get("title"), str) and data["title"].strip():
             return " ".join(data["title"].split())
         body = source[found.end() :]
-    fence = ""
-    for line in body.split("\n"):
-        opener = _FENCE.match(line)
-        if fence:
-            if line.strip() == fence:
-                fence = ""
-            continue
-        if opener and "`" not in line.strip()[len(opener.group(1)) :]:
-            fence = opener.group(1)
-            continue
-        heading = _H1.match(line.rstrip("\r"))
+    lines = body.split("\n")
+    for line, in_code in zip(lines, code_lines(body), strict=True):
+        heading = None if in_code else _H1.match(line.rstrip("\r"))
         if heading:
             text = _CLOSING.sub("", _ATTRS.sub("", heading.group(1))).strip()
             return text or None

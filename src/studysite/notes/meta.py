@@ -130,11 +130,6 @@ def after_title(html: str) -> str:
     return html[end + len("</h1>") :] if end >= 0 else html
 
 
-def first_paragraph(html: str, limit: int = LIMIT) -> str | None:
-    """Kept name: the page's description (see :func:`page_description`)."""
-    return page_description(html, limit)
-
-
 def _own_text(item: _Block) -> str:
     """A list item's text: its own, else its first paragraph's."""
     return item.text or next((c.text for c in item.children if c.tag == "p" and c.text), "")

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from studysite.diagrams.render.settings import THEMES, mermaid_config
-from studysite.site.browser import chromium_path, launch_options
+from studysite.site.browser import BrowserError, chromium_path, launch
 
 RENDER_JS = Path(__file__).resolve().parent / "render.js"
 #: How long one diagram may take to draw (both palettes) before it is reported as hanging.
@@ -108,13 +108,16 @@ class MermaidRenderer:
         try:
             playwright = sync_playwright().start()
             self._state["playwright"] = playwright
-            browser = playwright.chromium.launch(**launch_options())
+            browser = launch(playwright, "drawing the diagrams")  # one line when it fails or hangs
             self._state["browser"] = browser
             page = browser.new_page()
             page.route("**/*", lambda route: route.abort())
             page.set_content(_BLANK)
             page.add_script_tag(path=str(self.library))
             page.add_script_tag(path=str(RENDER_JS))
+        except BrowserError as error:
+            self._close()
+            raise RenderUnavailable(str(error)) from None
         except PlaywrightError as error:
             self._close()
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

@@ -23,9 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from seed import seed_diagrams
-
-from studysite.testing.project import copy_project
+from synthetic import bench_project, make_synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,8 +52,6 @@ print(json.dumps({"seconds": time.perf_counter() - start,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
-DIAGRAM_VM, DIAGRAM_CO = seed_diagrams()
-
 
 def no_hooks_config(project: Path) -> Path:
     """A config next to mkdocs.yml that inherits it but drops the content hooks."""
@@ -80,47 +76,9 @@ def run_build(config: Path, out: Path) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def synthetic_page(i: int, mermaid: bool) -> str:
-    def block(diagram: str, title: str) -> str:
-        return f"{title}\n\n```\n{diagram}```\n"
-
-    page = (
-        f"---\ndescription: 合成ノート {i}。\n---\n# 合成ノート {i} {{#note-{i}}}\n\n"
-        f"## コンテナ {{#containers}}\n\nコンテナはカーネルを共有し、cgroups と namespaces で隔離する。"
-        f"LXC や OCI、Docker Hub も参照。\n\n"
-        + block(DIAGRAM_VM, "単一のホスト上で動作している3つのVM")
-        + "\n"
-        + "```sh\ndocker run --rm -it debian:stable bash\n```\n\n"
-        + block(DIAGRAM_CO, "単一のホスト上で動作している3つのコンテナ")
-        + "\n"
-        + "```python\nprint('hello')\n```\n"
-    )
-    if mermaid:  # "converted by hand": exactly what the hook would write, done before the build
-        from studysite.diagrams.layers import convert_layer_diagrams
-
-        page = convert_layer_diagrams(page)
-    return page
-
-
-#: Notes per synthetic chapter: the notes grow as dozens of chapters, not as one folder of thousands.
-CHAPTER_SIZE = 25
-
-
-def make_synthetic(project: Path, pages: int, mermaid: bool) -> None:
-    for i in range(pages):
-        chapter = project / "docs" / f"synthetic-{i // CHAPTER_SIZE:03d}"
-        if not chapter.exists():
-            chapter.mkdir()
-            (chapter / "index.md").write_text(
-                f"---\ndescription: 合成ノートの章。\n---\n# 合成 {i // CHAPTER_SIZE} {{#synthetic}}\n",
-                "utf-8",
-            )
-        (chapter / f"note-{i:05d}.md").write_text(synthetic_page(i, mermaid), encoding="utf-8")
-
-
-def overhead(runs: int) -> dict[str, Any]:
+def overhead(runs: int, tiny: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        project = copy_project(Path(tmp) / "project")
+        project = bench_project(Path(tmp) / "project", tiny)
         with_hooks, without = project / "mkdocs.yml", no_hooks_config(project)
         times: dict[str, list[float]] = {"hooks": [], "no_hooks": []}
         for _ in range(runs):
@@ -130,13 +88,13 @@ def overhead(runs: int) -> dict[str, Any]:
     return {"hooks_s": a, "no_hooks_s": b, "ratio": a / b, "runs": runs}
 
 
-def scale(pages: list[int], runs: int) -> list[dict[str, Any]]:
+def scale(pages: list[int], runs: int, tiny: bool = False) -> list[dict[str, Any]]:
     rows = []
     for n in pages:
         with tempfile.TemporaryDirectory() as tmp:
-            raw = copy_project(Path(tmp) / "raw")
+            raw = bench_project(Path(tmp) / "raw", tiny)
             make_synthetic(raw, n, mermaid=False)
-            pre = copy_project(Path(tmp) / "pre")
+            pre = bench_project(Path(tmp) / "pre", tiny)
             make_synthetic(pre, n, mermaid=True)
             pre_config = no_hooks_config(pre)
             hooks, baseline = [], []

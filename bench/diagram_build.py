@@ -1,8 +1,8 @@
 """Build-time diagram drawing: what it costs the real site's build, and how fast it draws at scale.
 
 Usage:
-  .venv/bin/python bench/diagram_build.py real [--runs 5] [--before REV]
-  .venv/bin/python bench/diagram_build.py synthetic [--pages 1000]
+  .venv/bin/python bench/diagram_build.py real [--runs 5] [--before REV] [--tiny]
+  .venv/bin/python bench/diagram_build.py synthetic [--pages 1000] [--tiny]
 
 real:      the real site built warm (every diagram cached) against the same site at REV (default: the
            commit before build-time drawing came in, which drew in the reader's browser), interleaved,
@@ -11,6 +11,7 @@ real:      the real site built warm (every diagram cached) against the same site
 synthetic: the real site plus N pages with one distinct Mermaid flowchart each, built cold (the N
            not in the cache) and warm; renders per CPU second = N / (cold - warm), and per second of
            the wall time the build log gives for drawing.
+--tiny builds the tiny project of `make bench --quick` (bench/synthetic.py) instead of the real notes.
 Each build is a fresh ``mkdocs build`` process; figures are its CPU time (user + system, with the
 Chromium it starts) on this machine, never test assertions.
 """
@@ -30,8 +31,10 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from synthetic import bench_project, use_tiny_notes
+
 from studysite.diagrams.render.cache import CACHE_ENV
-from studysite.testing.project import ROOT, build_site, copy_project
+from studysite.testing.project import ROOT, build_site
 
 
 def timed(
@@ -93,21 +96,22 @@ def venv_for(src: Path, dest: Path) -> str:
     return str(python)
 
 
-def real(runs: int, before: str) -> dict[str, float]:
+def real(runs: int, before: str, tiny: bool = False) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        now = copy_project(work / "now")
+        now = bench_project(work / "now", tiny)
         old = checkout(before, work / "before")
+        if tiny:
+            use_tiny_notes(old)
         cache = {CACHE_ENV: str(work / "cache")}
         old_python = venv_for(old / "src", work / "venv-before")
-        timed(now, work / "site", cache)  # fill the cache
+        filling = timed(now, work / "site", cache)  # a cold build, which fills the cache
         warm, previous = [], []
         for _ in range(runs):
             warm.append(timed(now, work / "site", cache))
             previous.append(timed(old, work / "site-old", {}, python=old_python))
-        cold = []
-        for i in range(max(1, runs // 2)):  # --runs 1 (the smoke test): one cold build
-            cold.append(timed(now, work / "site", {CACHE_ENV: str(work / f"cold{i}")}))
+        cold = [timed(now, work / "site", {CACHE_ENV: str(work / f"cold{i}")}) for i in range(runs // 2)]
+        cold = cold or [filling]  # --runs 1 (the smoke test): the filling build is the cold one
     return {
         "before_s": statistics.median(previous),
         "warm_s": statistics.median(warm),
@@ -117,10 +121,10 @@ def real(runs: int, before: str) -> dict[str, float]:
     }
 
 
-def synthetic(pages: int) -> dict[str, float]:
+def synthetic(pages: int, tiny: bool = False) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        project = copy_project(work / "project")
+        project = bench_project(work / "project", tiny)
         notes = project / "docs" / "notes"  # next to the real notes (their 7 diagrams come from the cache)
         notes.mkdir()
         for i in range(pages):
@@ -152,17 +156,19 @@ def main() -> None:
     one.add_argument("--before", default=None)
     two = sub.add_parser("synthetic")
     two.add_argument("--pages", type=int, default=1000)
+    for each in (one, two):
+        each.add_argument("--tiny", action="store_true", help="build the tiny project, not the real notes")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.what == "real":
-        r = real(args.runs, args.before or first_commit_before_drawing())
+        r = real(args.runs, args.before or first_commit_before_drawing(), args.tiny)
         print(
             f"real site (CPU time): before {r['before_s']:.2f} s, "
             f"warm {r['warm_s']:.2f} s ({r['ratio']:.2f}×), "
             f"cold {r['cold_s']:.2f} s (drawing adds {r['cold_overhead_s']:.2f} s)"
         )
     else:
-        r = synthetic(args.pages)
+        r = synthetic(args.pages, args.tiny)
         print(
             f"{r['pages']:,} pages with a distinct diagram each (CPU time): cold {r['cold_s']:.1f} s, "
             f"warm {r['warm_s']:.1f} s, {r['renders_per_s']:.1f} renders per CPU second; drawing took "

@@ -19,9 +19,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from build_scale import make_synthetic
-
-from studysite.testing.project import copy_project
+from synthetic import bench_project, make_synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,9 +51,9 @@ def wait_for(url: str, needle: str, timeout: float) -> float:
     raise SystemExit(f"{url} did not show {needle!r} within {timeout} s")
 
 
-def measure(pages: int, edits: int, dirty: bool) -> dict[str, Any]:
+def measure(pages: int, edits: int, dirty: bool, tiny: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        project = copy_project(Path(tmp) / "project")
+        project = bench_project(Path(tmp) / "project", tiny)
         if pages:
             make_synthetic(project, pages, mermaid=False)
         port = free_port()

@@ -1,8 +1,9 @@
 """`make bench`: every measurement, against its budget, into bench/report.md.
 
 Usage: .venv/bin/python bench/run_all.py [--quick] [--out bench/report.md]
---quick uses tiny inputs, one run each (the smoke test in tests/test_bench.py): synthetic sites of 5 and
-10 pages, one preview edit, and page weight and PDF export of a two-page site; its figures mean nothing.
+--quick uses tiny inputs, one run each (the smoke test in tests/test_bench.py): every step builds the
+two-note project of bench/synthetic.py (with 5 and 10 synthetic pages for the scale step, 3 diagrams for the
+drawing step) instead of the real notes, so its cost does not grow with docs/; its figures mean nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,29 +20,11 @@ from pathlib import Path
 import build_scale
 import page_weight
 import preview_loop
+from synthetic import tiny_project
 
-from studysite.testing.project import build_site, copy_project
+from studysite.testing.project import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def tiny_project(dest: Path) -> Path:
-    """The project with two notes only, for --quick: a home page, and at the URL the budgets name
-    (/docker-1/vm-vs-container/) a synthetic note with the seed's two layer diagrams."""
-    project = copy_project(dest)
-    docs = project / "docs"
-    for entry in docs.iterdir():
-        if entry.name != "assets":
-            if entry.is_dir():
-                shutil.rmtree(entry)
-            else:
-                entry.unlink()
-    (docs / "index.md").write_text(
-        "---\ndescription: 小さなサイト。\n---\n# ホーム {#home}\n\n本文。\n", "utf-8"
-    )
-    (docs / "docker-1").mkdir()
-    (docs / "docker-1" / "vm-vs-container.md").write_text(build_scale.synthetic_page(0, False), "utf-8")
-    return project
 
 
 def ok(flag: bool) -> str:
@@ -107,7 +89,7 @@ def main() -> None:
     summary: list[tuple[str, str, str, str]] = []
 
     print("hook overhead …", flush=True)
-    over = build_scale.overhead(1 if q else 5)
+    over = build_scale.overhead(1 if q else 5, tiny=q)
     summary.append(
         (
             "Hook overhead, real site (median of interleaved runs)",
@@ -120,7 +102,7 @@ def main() -> None:
     print("scale …", flush=True)
     sizes = [5, 10] if q else args.pages
     runs = 1 if q else 3  # the median of 3 interleaved pairs: one run is too noisy on this machine
-    rows = build_scale.scale(sizes, runs)
+    rows = build_scale.scale(sizes, runs, tiny=q)
     how = "median of 3 interleaved runs" if runs == 3 else "one run"
     lines += [
         f"## Scale (synthetic notes: two layer diagrams, code blocks, glossary terms per page; {how})\n",
@@ -154,7 +136,8 @@ def main() -> None:
     )
 
     print("preview loop …", flush=True)
-    loops = [preview_loop.measure(n, 1 if q else 3, False) for n in ([0] if q else args.preview_pages)]
+    sizes_added = [0] if q else args.preview_pages
+    loops = [preview_loop.measure(n, 1 if q else 3, False, tiny=q) for n in sizes_added]
     lines += [
         "\n## Preview loop (`mkdocs serve`, save → rebuilt page served)\n",
         "| pages added | first serve | save → served (median) |",
@@ -216,9 +199,10 @@ def main() -> None:
     lines += ["\n## PDF export\n", pdf, "\n## Diagram converter\n", diagrams]
 
     print("build-time drawing …", flush=True)
+    tiny = ["--tiny"] if q else []
     drawing = [
-        run_script("bench/diagram_build.py", "real", "--runs", "1" if q else "5"),
-        run_script("bench/diagram_build.py", "synthetic", "--pages", "3" if q else "1000"),
+        run_script("bench/diagram_build.py", "real", "--runs", "1" if q else "5", *tiny),
+        run_script("bench/diagram_build.py", "synthetic", "--pages", "3" if q else "1000", *tiny),
     ]
     lines += ["\n## Build-time diagram drawing (CPU time of the build and its Chromium)\n", *drawing]
 

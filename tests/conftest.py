@@ -1,4 +1,5 @@
-"""Shared fixtures: the frozen fixture site built once per session, one crawl of it, and project copies.
+"""Shared fixtures: the frozen fixture site built once per session, one crawl of it, and project copies;
+and the early start of the suite's slow preparations (studysite.testing.early).
 
 The session's site is built from tests/fixtures/site/ (the notes, glossary and timeline data as they were
 when the tests were written) inside a copy of the project's generator, never from today's docs/: a note
@@ -11,35 +12,38 @@ from pathlib import Path
 
 import pytest
 
+from studysite.testing import early
 from studysite.testing.browser import chromium, serve
-from studysite.testing.crawl import Crawl, crawl
-from studysite.testing.project import (
-    ROOT,
-    SESSION_ENV,
-    SESSION_SITE_URL,
-    SUB_PATH,
-    build_site,
-    copy_project,
-    fixture_project,
-)
+from studysite.testing.crawl import Crawl
+from studysite.testing.project import SUB_PATH, copy_project
+from studysite.testing.session import session_crawl, session_site
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start the slow preparations the chosen tests wait for, and run the modules that wait for one last."""
+    tests = [item for item in items if isinstance(item, pytest.Function)]
+    jobs, modules = early.plan([(test.module.__name__, test.fixturenames) for test in tests])
+    rank = {module: i for i, module in enumerate(modules)}
+    items.sort(key=lambda item: rank[item.module.__name__] if isinstance(item, pytest.Function) else -1)
+    if not config.option.collectonly:
+        early.start(jobs)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    early.finish()
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fixture_site() -> Path:
     """The project with the frozen notes of tests/fixtures/site/; tests read its sources, never edit it."""
-    return fixture_project(tmp_path_factory.mktemp("fixture") / "project")
+    return session_site.result()[0]
 
 
 @pytest.fixture(scope="session")
-def site_dir(fixture_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_dir(fixture_site: Path) -> Path:
     """The fixture site, built strict once per session, for a server under the sub-path /study/, with a
     fixed build date (SESSION_ENV). Tests read it and never write into it: others compare its bytes."""
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(fixture_site, out, site_url=SESSION_SITE_URL, extra_env=SESSION_ENV)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return out
+    return session_site.result()[1]
 
 
 @pytest.fixture
@@ -62,7 +66,6 @@ def site_url(site_dir: Path):
 
 
 @pytest.fixture(scope="session")
-def site_crawl(browser, site_dir: Path, site_url: str) -> Crawl:
-    """Every page visited once per palette (recording, diagrams, weight, axe-core) and every link checked:
-    the one crawl that the browser, accessibility and link tests read."""
-    return crawl(browser, site_dir, site_url, SESSION_SITE_URL, axe=AXE)
+def site_crawl(site_dir: Path) -> Crawl:
+    """The one crawl of the session's site that the browser, accessibility and link tests read."""
+    return session_crawl.result()

@@ -1,10 +1,12 @@
 """The benchmark scripts still run (on tiny inputs); their figures are not checked here.
 
-``bench/run_all.py --quick`` runs every measurement once on tiny inputs: the hook-overhead pair on the
-project, synthetic sites of 5 and 10 pages, one preview edit under ``mkdocs serve``, and page weight and PDF
-export of a two-page site. What this proves: each script runs end to end on this machine (builds, the
-serve loop, Chromium crawling and printing, the converter) and writes every section and budget row of
-the report. What it cannot prove: any figure, or that the full-size runs fit their budgets.
+``bench/run_all.py --quick`` runs every measurement once on the two-note project of bench/synthetic.py,
+never on the notes in docs/: the hook-overhead pair, synthetic sites of 5 and 10 pages, one preview edit
+under ``mkdocs serve``, page weight and PDF export, the converter, and build-time drawing (warm, cold, the
+revision before drawing, three synthetic diagrams). What this proves: each script runs end to end on this
+machine (builds, the serve loop, Chromium crawling and printing, the converter) and writes every section
+and budget row of the report. What it cannot prove: any figure, or that the full-size runs fit their budgets.
+It starts with the session (studysite.testing.early) and runs beside the other tests.
 """
 
 from __future__ import annotations
@@ -16,19 +18,35 @@ from pathlib import Path
 
 import pytest
 
+from studysite.testing.early import early
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.slow
-def test_make_bench_runs_on_tiny_inputs(tmp_path: Path):
-    out = tmp_path / "report.md"
+@early("quick_bench")
+def run_quick_bench(work: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """`bench/run_all.py --quick`, started with the session (it takes half a minute, mostly waiting on
+    builds and Chromium)."""
+    out = work / "report.md"
     done = subprocess.run(
         [sys.executable, "bench/run_all.py", "--quick", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
     )
+    return done, out
+
+
+@pytest.fixture
+def quick_bench() -> tuple[subprocess.CompletedProcess[str], Path]:
+    return run_quick_bench.result()
+
+
+@pytest.mark.slow
+def test_make_bench_runs_on_tiny_inputs(quick_bench):
+    done, out = quick_bench
     assert done.returncode == 0, done.stderr[-3000:]
     report = out.read_text(encoding="utf-8")
     for section in (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,8 +15,9 @@ from studysite.pdf.core import PDF_URI
 from studysite.site.network import FILE_SCHEMES, IN_PAGE_SCHEMES, stay_local
 from studysite.site.offline import SHIM_URI, remote_urls, zip_site
 from studysite.site.offline_pages import add_pdf, broken_links, local_targets, root_page_base
-from studysite.testing.browser import expected_labels, squash, wait_for_diagrams
-from studysite.testing.project import ROOT, build_site, copy_project
+from studysite.testing.browser import chromium, expected_labels, squash, wait_for_diagrams
+from studysite.testing.early import early
+from studysite.testing.project import ROOT, build_site, fixture_project
 
 ZIP_NAME = "container-study-notes-offline"
 PAGE = "docker-1/vm-vs-container"
@@ -73,11 +75,11 @@ def test_zip_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
 
 
-@pytest.fixture(scope="module")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make offline`'s two steps (strict build with OFFLINE=true, zip) on a copy of the project."""
-    work = tmp_path_factory.mktemp("offline")
-    project = copy_project(work / "project")
+@early("offline_zip")
+def build_bundle(work: Path) -> Path:
+    """`make offline`'s two steps (strict build with OFFLINE=true, zip) on the project with the frozen notes,
+    started with the session."""
+    project = fixture_project(work / "project")
     with open(project / "docs" / f"{PAGE}.md", "a", encoding="utf-8") as note:
         note.write(DIAGRAM)
     out = work / "build" / ZIP_NAME
@@ -86,6 +88,11 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     add_pdf(out, stand_in_pdf(work / "site.pdf"))  # the real one is tests/test_pdf.py's subject
     assert broken_links(out) == []
     return zip_site(out, work / f"{ZIP_NAME}.zip") and work / f"{ZIP_NAME}.zip"
+
+
+@pytest.fixture(scope="module")
+def offline_zip() -> Path:
+    return build_bundle.result()
 
 
 def stand_in_pdf(path: Path) -> Path:
@@ -248,34 +255,61 @@ def test_add_pdf_puts_it_where_the_pages_link_and_fails_without_one(tmp_path: Pa
     assert (tmp_path / "site" / PDF_URI).is_file()
 
 
+@dataclass
+class EveryPage:
+    pages: list[str]  # every HTML file of the bundle, below its root
+    blocked: list[str]  # requests that would have left the machine
+    problems: list[str]  # "<page>: what went wrong"
+
+
+@early("every_page")
+def open_every_page(work: Path) -> EveryPage:
+    """Every HTML file of the unzipped bundle opened from file:// in a Chromium of its own (started with the
+    session: each page waits for the network to be idle): failed requests, console errors, page errors, and
+    pages Material's stylesheet did not reach."""
+    with zipfile.ZipFile(build_bundle.result()) as archive:
+        archive.extractall(work)
+    root = work / ZIP_NAME
+    files = sorted(root.rglob("*.html"))
+    blocked: list[str] = []
+    problems: list[str] = []
+    with chromium() as browser:
+        context = browser.new_context()
+        stay_local(context, blocked.append, IN_PAGE_SCHEMES + FILE_SCHEMES)
+        for html in files:
+            name = html.relative_to(root).as_posix()
+            page = context.new_page()
+            page.on("requestfailed", lambda r, n=name: problems.append(f"{n}: failed {r.url} ({r.failure})"))
+            page.on(
+                "console", lambda m, n=name: m.type == "error" and problems.append(f"{n}: console {m.text}")
+            )
+            page.on("pageerror", lambda e, n=name: problems.append(f"{n}: error {e}"))
+            page.goto(html.as_uri(), wait_until="networkidle")
+            wait_for_diagrams(page, timeout=30_000)
+            styled = page.evaluate(
+                "() => getComputedStyle(document.querySelector('.md-header') || document.body).position"
+            )
+            if styled != "sticky" and html.name != "print_page.html":
+                problems.append(f"{name}: not styled (header position {styled!r})")
+            page.close()
+        context.close()
+    return EveryPage([html.relative_to(root).as_posix() for html in files], blocked, problems)
+
+
+@pytest.fixture(scope="module")
+def every_page() -> EveryPage:
+    return open_every_page.result()
+
+
 @pytest.mark.slow
 @pytest.mark.browser
-def test_every_page_of_the_bundle_opens_from_file_with_no_failed_load_or_error(browser, unzipped: Path):
+def test_every_page_of_the_bundle_opens_from_file_with_no_failed_load_or_error(every_page: EveryPage):
     """All HTML files, 404.html and print_page.html included: no failed request, nothing off the machine,
     no console error, and the page is styled (Material's stylesheet applied)."""
-    pages = sorted(unzipped.rglob("*.html"))
-    assert {"404.html", "print_page.html", "index.html"} <= {p.name for p in pages}
-    context = browser.new_context()
-    blocked: list[str] = []
-    stay_local(context, blocked.append, IN_PAGE_SCHEMES + FILE_SCHEMES)
-    problems: list[str] = []
-    for html in pages:
-        name = html.relative_to(unzipped).as_posix()
-        page = context.new_page()
-        page.on("requestfailed", lambda r, n=name: problems.append(f"{n}: failed {r.url} ({r.failure})"))
-        page.on("console", lambda m, n=name: m.type == "error" and problems.append(f"{n}: console {m.text}"))
-        page.on("pageerror", lambda e, n=name: problems.append(f"{n}: error {e}"))
-        page.goto(html.as_uri(), wait_until="networkidle")
-        wait_for_diagrams(page, timeout=30_000)
-        styled = page.evaluate(
-            "() => getComputedStyle(document.querySelector('.md-header') || document.body).position"
-        )
-        if styled != "sticky" and html.name != "print_page.html":
-            problems.append(f"{name}: not styled (header position {styled!r})")
-        page.close()
-    context.close()
-    assert not blocked, f"requests off the machine: {blocked}"
-    assert not problems, "\n".join(problems)
+    opened = every_page
+    assert {"404.html", "print_page.html", "index.html"} <= {name.rsplit("/", 1)[-1] for name in opened.pages}
+    assert not opened.blocked, f"requests off the machine: {opened.blocked}"
+    assert not opened.problems, "\n".join(opened.problems)
 
 
 @pytest.mark.slow

@@ -22,6 +22,8 @@ from studysite.pdf.glyphs import parse_charset, uncovered
 from studysite.pdf.outline import missing_in_order, outline_matches, squash, undouble
 from studysite.pdf.poppler import parse_pdffonts
 from studysite.testing.browser import nav_pages
+from studysite.testing.early import early
+from studysite.testing.session import session_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -108,12 +110,11 @@ BROKEN = {
 }
 
 
-@pytest.fixture(scope="module")
-def runs(
-    site_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
-    """The export of the site, a second one (reproducibility) and the broken ones, all run at once."""
-    base = tmp_path_factory.mktemp("pdf")
+@early("runs")
+def export_runs(base: Path) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
+    """The export of the session's site, a second one (reproducibility) and the broken ones, all run at once,
+    started with the session."""
+    _, site_dir = session_site.result()
     jobs = {
         "main": (site_dir, base / "container-study-notes.pdf"),
         "again": (site_dir, base / "again" / "again.pdf"),
@@ -123,6 +124,11 @@ def runs(
         jobs[name] = (site, base / name / "out" / "site.pdf")
     results = export_all(jobs)
     return {name: (results[name], out) for name, (_, out) in jobs.items()}
+
+
+@pytest.fixture(scope="module")
+def runs() -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
+    return export_runs.result()
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 
 from studysite.diagrams.render.cache import CACHE_ENV
 from studysite.testing.diagram_site import FLOWCHART, LABELS, make_diagram_site
+from studysite.testing.early import early
 from studysite.testing.project import build_site
 
 pytestmark = pytest.mark.slow
@@ -73,22 +75,27 @@ def counts(result) -> tuple[int, int, int]:
     return int(found.group(1)), int(found.group(2)), int(found.group(3))
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    base = tmp_path_factory.mktemp("svg")
-    return make_diagram_site(base / "project"), {CACHE_ENV: str(base / "cache")}
-
-
-@pytest.fixture(scope="module")
-def builds(project, tmp_path_factory):
-    """A cold build (empty cache), then a warm one of the same project."""
-    root, env = project
-    out = tmp_path_factory.mktemp("svg-site")
-    cold = build_site(root, out / "cold", extra_env=env)
+@early("project")
+def build_cold_and_warm(base: Path):
+    """The diagram project with a cache of its own; a cold build (empty cache), then a warm one of the same
+    project; started with the session."""
+    root, env = make_diagram_site(base / "project"), {CACHE_ENV: str(base / "cache")}
+    cold = build_site(root, base / "cold", extra_env=env)
     assert cold.returncode == 0, cold.stderr
-    warm = build_site(root, out / "warm", extra_env=env)
+    warm = build_site(root, base / "warm", extra_env=env)
     assert warm.returncode == 0, warm.stderr
-    return out / "warm", cold, warm
+    return (root, env), (base / "warm", cold, warm)
+
+
+@pytest.fixture(scope="module")
+def project() -> tuple[Path, dict[str, str]]:
+    return build_cold_and_warm.result()[0]
+
+
+@pytest.fixture(scope="module")
+def builds(project):
+    """The warm site, the cold build and the warm build."""
+    return build_cold_and_warm.result()[1]
 
 
 def test_every_diagram_is_an_inline_svg_with_its_labels(builds) -> None:
@@ -113,20 +120,51 @@ def test_a_warm_build_draws_nothing_and_starts_no_browser(builds) -> None:
     assert counts(warm) == (0, drawn, 0)
 
 
-def test_changing_one_diagram_redraws_only_it(project, builds, tmp_path: Path) -> None:
-    root, env = project
-    page = root / "docs" / "diagrams.md"
-    text = page.read_text(encoding="utf-8")
-    try:
-        page.write_text(text.replace("レジストリ", "レジストリ（変更）"), encoding="utf-8")
-        result = build_site(root, tmp_path / "site", extra_env=env)
-    finally:
-        page.write_text(text, encoding="utf-8")
+BROKEN = '\n```mermaid\nflowchart LR\n  a["x" --> ((( b\n```\n'
+INJECTED = """
+ラベルに書き込まれたマークアップの図。
+
+```mermaid
+flowchart LR
+  a["<img src=x onerror=alert(1)>"] --> b["<script>alert(2)</script>"]
+  b --> c["<a href='javascript:alert(3)'>link</a>"]
+```
+"""
+#: Edits of the project, each built once after the warm build: (page, how its text changes).
+EDITS = {
+    "changed": ("diagrams.md", lambda text: text.replace("レジストリ", "レジストリ（変更）")),
+    "broken": ("text.md", lambda text: text + BROKEN),
+    "injected": ("text.md", lambda text: text + INJECTED),
+}
+
+
+@early("edited")
+def build_edits(work: Path) -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
+    """Each of EDITS made to the project and built with its (warm) cache, one after another, the page put
+    back after each; started with the session. Name -> (the build, its site)."""
+    (root, env), _ = build_cold_and_warm.result()
+    done = {}
+    for name, (source, edit) in EDITS.items():
+        page = root / "docs" / source
+        text = page.read_text(encoding="utf-8")
+        try:
+            page.write_text(edit(text), encoding="utf-8")
+            done[name] = (build_site(root, work / name, extra_env=env), work / name)
+        finally:
+            page.write_text(text, encoding="utf-8")
+    return done
+
+
+@pytest.fixture(scope="module")
+def edited() -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
+    return build_edits.result()
+
+
+def test_changing_one_diagram_redraws_only_it(edited) -> None:
+    result, site = edited["changed"]
     assert result.returncode == 0, result.stderr
     assert counts(result)[0] == 1
-    assert "レジストリ（変更）" in " ".join(
-        d["text"] for d in diagrams_of(tmp_path / "site" / "diagrams" / "index.html")
-    )
+    assert "レジストリ（変更）" in " ".join(d["text"] for d in diagrams_of(site / "diagrams" / "index.html"))
 
 
 def test_the_site_ships_no_mermaid_and_serves_the_font(builds) -> None:
@@ -154,27 +192,10 @@ def test_the_source_is_there_to_copy_but_not_in_the_search_index(builds) -> None
     assert "終わり" in text
 
 
-BROKEN = '\n```mermaid\nflowchart LR\n  a["x" --> ((( b\n```\n'
-INJECTED = """
-ラベルに書き込まれたマークアップの図。
-
-```mermaid
-flowchart LR
-  a["<img src=x onerror=alert(1)>"] --> b["<script>alert(2)</script>"]
-  b --> c["<a href='javascript:alert(3)'>link</a>"]
-```
-"""
-
-
-def test_a_broken_fence_fails_the_strict_build_with_file_and_line(project, tmp_path: Path) -> None:
-    root, env = project
-    page = root / "docs" / "text.md"
-    text = page.read_text(encoding="utf-8")
-    try:
-        page.write_text(text + BROKEN, encoding="utf-8")
-        result = build_site(root, tmp_path / "site", extra_env=env)
-    finally:
-        page.write_text(text, encoding="utf-8")
+def test_a_broken_fence_fails_the_strict_build_with_file_and_line(project, edited) -> None:
+    root, _ = project
+    result, _ = edited["broken"]
+    text = (root / "docs" / "text.md").read_text(encoding="utf-8")
     line = (text + BROKEN).split("\n").index("```mermaid") + 1
     assert result.returncode != 0
     warnings = [w for w in result.stderr.splitlines() if "Mermaid cannot draw" in w]
@@ -186,18 +207,11 @@ def test_a_broken_fence_fails_the_strict_build_with_file_and_line(project, tmp_p
     assert "Parse error on line 2" in warnings[0] and "Traceback" not in result.stderr
 
 
-def test_labels_with_markup_stay_inert(project, tmp_path: Path) -> None:
-    root, env = project
-    page = root / "docs" / "text.md"
-    text = page.read_text(encoding="utf-8")
-    try:
-        page.write_text(text + INJECTED, encoding="utf-8")
-        result = build_site(root, tmp_path / "site", extra_env=env)
-    finally:
-        page.write_text(text, encoding="utf-8")
+def test_labels_with_markup_stay_inert(edited) -> None:
+    result, site = edited["injected"]
     assert result.returncode == 0, result.stderr
-    (diagram,) = diagrams_of(tmp_path / "site" / "text" / "index.html")
+    (diagram,) = diagrams_of(site / "text" / "index.html")
     assert diagram["svgs"] == 1 and not diagram["live"], diagram
-    html = (tmp_path / "site" / "text" / "index.html").read_text(encoding="utf-8")
+    html = (site / "text" / "index.html").read_text(encoding="utf-8")
     svg = html[html.index("<svg id=") : html.index("</svg>")]
     assert "javascript:" not in svg and "<script" not in svg and "onerror=" not in svg

@@ -10,11 +10,13 @@ to be seen, the page must show it verbatim (escaped once: not as markup, not as 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from studysite.testing.browser import record, serve, site_pages, wait_for_diagrams
+from studysite.testing.browser import chromium, record, serve, site_pages, wait_for_diagrams
+from studysite.testing.early import early
 from studysite.testing.project import build_site, fixture_project
 from studysite.testing.search import search
 
@@ -86,10 +88,11 @@ def _project(root: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The fixture project built for a server under /study/, and built as the offline bundle."""
-    project = _project(tmp_path_factory.mktemp("text"))
+@early("builds")
+def build_both(work: Path) -> tuple[Path, Path]:
+    """The fixture project built for a server under /study/, and built as the offline bundle, started with
+    the session."""
+    project = _project(work)
     online = project.parent / "site"
     result = build_site(project, online, site_url="http://127.0.0.1:8000/study/")
     assert result.returncode == 0, result.stderr
@@ -97,6 +100,11 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     result = build_site(project, offline, site_url="", extra_env={"OFFLINE": "true"})
     assert result.returncode == 0, result.stderr
     return online, offline
+
+
+@pytest.fixture(scope="module")
+def builds() -> tuple[Path, Path]:
+    return build_both.result()
 
 
 RAN = "() => Object.keys(window).filter(name => name.startsWith('S13_'))"
@@ -117,43 +125,67 @@ def _visit(page, url: str) -> list[str]:
     return page.evaluate(RAN)
 
 
-def test_no_payload_runs_on_any_page(browser, builds):
-    online, _ = builds
+@dataclass
+class Visits:
+    pages: list[str]  # the online site's pages visited, below its root
+    ran: dict[str, list[str]]  # online page (or "search results") -> the payloads that ran there
+    dialogs: list[str]
+    blocked: list[str]
+    hits: list[str]  # the pages the search for "onerror" lists
+    files: list[str]  # the offline bundle's HTML files visited
+    ran_offline: dict[str, list[str]]
+
+
+@early("visits")
+def visit_both(work: Path) -> Visits:
+    """Every page of both builds opened (diagrams drawn, glossary terms hovered) in a Chromium of its own,
+    started with the session, and the search for a payload's word run on the online site."""
+    online, offline = build_both.result()
     pages = [*site_pages(online), "print_page/", "404.html"]
-    assert "title/" in pages and "history/" in pages
+    files = sorted(p for p in offline.rglob("*.html") if "assets" not in p.relative_to(offline).parts)
     ran: dict[str, list[str]] = {}
-    with serve(online) as url:
+    ran_offline: dict[str, list[str]] = {}
+    dialogs: list[str] = []
+    with chromium() as browser:
+        with serve(online) as url:
+            context = browser.new_context()
+            page = context.new_page()
+            rec = record(page)
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            for path in pages:
+                if found := _visit(page, url + path):
+                    ran[path] = found
+            # the search results show the titles and text of the index, in the page's DOM
+            page.goto(url)
+            _, hits = search(page, url, "onerror")
+            if found := page.evaluate(RAN):
+                ran["search results"] = found
+            context.close()
         context = browser.new_context()
         page = context.new_page()
-        rec = record(page)
-        dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for path in pages:
-            if found := _visit(page, url + path):
-                ran[path] = found
-        # the search results show the titles and text of the index, in the page's DOM
-        page.goto(url)
-        _, hits = search(page, url, "onerror")
-        if found := page.evaluate(RAN):
-            ran["search results"] = found
+        for html in files:
+            if found := _visit(page, html.as_uri()):
+                ran_offline[str(html.relative_to(offline))] = found
         context.close()
-    assert not ran, f"planted script ran: {ran}"
-    assert not dialogs and not rec.blocked
-    assert "paragraph/" in hits, hits  # its title and text hold payloads
+    names = [str(html.relative_to(offline)) for html in files]
+    return Visits(pages, ran, dialogs, rec.blocked, hits, names, ran_offline)
 
 
-def test_no_payload_runs_in_the_offline_bundle(browser, builds):
-    _, offline = builds
-    files = sorted(p for p in offline.rglob("*.html") if "assets" not in p.relative_to(offline).parts)
-    assert any(p.name == "print_page.html" for p in files)
-    ran: dict[str, list[str]] = {}
-    context = browser.new_context()
-    page = context.new_page()
-    for html in files:
-        if found := _visit(page, html.as_uri()):
-            ran[str(html.relative_to(offline))] = found
-    context.close()
-    assert not ran, f"planted script ran: {ran}"
+@pytest.fixture(scope="module")
+def visits() -> Visits:
+    return visit_both.result()
+
+
+def test_no_payload_runs_on_any_page(visits: Visits):
+    assert "title/" in visits.pages and "history/" in visits.pages
+    assert not visits.ran, f"planted script ran: {visits.ran}"
+    assert not visits.dialogs and not visits.blocked
+    assert "paragraph/" in visits.hits, visits.hits  # its title and text hold payloads
+
+
+def test_no_payload_runs_in_the_offline_bundle(visits: Visits):
+    assert "print_page.html" in visits.files
+    assert not visits.ran_offline, f"planted script ran: {visits.ran_offline}"
 
 
 def test_planted_text_shows_verbatim(browser, builds):

@@ -56,6 +56,7 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
         return plans[j][0].base if j in plans else _indent_of(lines[j])
 
     problems: list[tuple[int, str]] = []
+    refused: set[int] = set()  # fences kept as code because the lines after them would read differently
     fences = list(scan_fences(lines))
     for fence in reversed(fences):  # bottom up: whether the fence below converts matters
         source = "\n".join(fence.body)
@@ -78,6 +79,10 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
                     "this line continues the paragraph around the fence above: put a blank line before it",
                 )
             )
+            refused.add(fence.start)
+        elif after in refused:  # the blank lines a conversion inserts would cut the next fence's paragraph
+            problems.append((after + 1, "this fence is glued to the one above: put a blank line before it"))
+            refused.add(fence.start)
         else:
             try:
                 plans[fence.start] = (fence, read(source))

@@ -11,12 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from studysite.testing import early
 from studysite.testing.browser import chromium, serve
 from studysite.testing.crawl import Crawl
 from studysite.testing.project import SUB_PATH, copy_project
 from studysite.testing.session import session_crawl, session_site
+
+# Property tests check behaviour, never speed (bench/ measures that): no deadline and no too-slow check, since
+# the slow preparations share the machine's two cores with them.
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

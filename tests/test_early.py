@@ -3,6 +3,8 @@ modules run, and that a job runs once, hands back what it raised, and never dead
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -129,3 +131,14 @@ def test_declared_jobs_know_their_module() -> None:
         assert shared.for_module("test_elsewhere")
     finally:
         early.JOBS[:] = before
+
+
+def test_jobs_and_the_processes_they_start_run_below_the_tests() -> None:
+    def niceness(work: Path) -> tuple[int, int]:
+        own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        child = subprocess.run(["nice"], capture_output=True, text=True, check=True).stdout
+        return own, int(child)
+
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    assert job("x", run=niceness).result(timeout=30) == (max(ours, early.NICE),) * 2
+    assert os.getpriority(os.PRIO_PROCESS, 0) == ours, "the tests' own thread keeps its priority"

@@ -98,7 +98,9 @@ def test_instant_navigation_from_a_text_page_shows_the_diagrams(browser, url) ->
     context = browser.new_context()
     page = context.new_page()
     rec = record(page)
-    page.goto(url + "text/")
+    # Material intercepts a link only once it has fetched and read sitemap.xml (which URLs are the site's):
+    # on a loaded machine that can come after the load event, so wait for the network to go quiet
+    page.goto(url + "text/", wait_until="networkidle")
     assert page.locator("div.mermaid").count() == 0
     page.evaluate("window.__same_document = true")
     page.locator("article a[href$='diagrams/']").first.click()

@@ -18,6 +18,7 @@ a deadlock, and a job may start a Playwright of its own whoever asks.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import threading
@@ -29,6 +30,9 @@ T = TypeVar("T")
 
 #: Jobs at a time: the machine has two cores, and the tests themselves run beside the jobs.
 WORKERS = 2
+#: How much lower than the tests the jobs run (and every process they start: builds, Chromium): a test that
+#: waits on its browser is not starved by the preparations beside it.
+NICE = 5
 #: The longest a fixture waits for a job (a build, an export, a crawl of every page) before it fails.
 TIMEOUT_S = 600.0
 
@@ -60,6 +64,7 @@ class Job(Generic[T]):
     def run(self) -> None:
         """Run the job (only after ``claim()`` returned True) in a fresh directory; keep what it returns or
         raises for ``result()``."""
+        _lower_priority()
         try:
             self._value = self._run(Path(tempfile.mkdtemp(prefix="early-", dir=_base())))
         except BaseException as error:  # re-raised in the test that waits for it, with its traceback
@@ -119,6 +124,13 @@ def plan(
                 waits[module] = max(waits[module], started.index(job))
     collected = list(waits)
     return started, sorted(collected, key=lambda m: (waits[m] >= 0, waits[m], collected.index(m)))
+
+
+def _lower_priority() -> None:
+    """Give the calling thread (Linux keeps a nice value per thread, and what it starts inherits it) NICE."""
+    if threading.current_thread() is not threading.main_thread() and hasattr(os, "setpriority"):
+        current = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), max(current, NICE))
 
 
 _started: list[threading.Thread] = []

@@ -39,11 +39,17 @@ $(STAMPS)/system: tools/system-deps.sh
 
 system: $(STAMPS)/system
 
+# The package's bytecode, compiled up front (PYTHONDONTWRITEBYTECODE keeps imports from writing it, and pip
+# compiles only what it installs): every build and export a command or a test starts would compile it anew.
+# Only a speed-up: when it fails, the command goes on and its own steps report what is wrong.
+COMPILE = $(BIN)/python -m compileall -q src hooks > /dev/null
+
 ## the two commands ---------------------------------------------------------------------------------
 # Built into a temporary directory, which replaces site/ only when the build and the PDF succeeded: an
 # interrupted or failed build never leaves a site/ that looks complete.
 SITE_BUILD := .site-build
 site: setup
+	-@$(COMPILE)
 	rm -rf $(SITE_BUILD) $(SITE_BUILD).old
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_BUILD)
 	$(BIN)/python tools/build_pdf.py $(SITE_BUILD)
@@ -52,6 +58,7 @@ site: setup
 	@rm -rf $(SITE_BUILD).old
 
 test: setup
+	-@$(COMPILE)
 	$(BIN)/python -m pytest
 
 # The gates CI runs before the tests: lint, formatting and types of the package, hooks, tools, bench, tests.
@@ -93,4 +100,5 @@ offline: pdf
 
 # Measurements against their budgets, written to bench/report.md (never timed in tests).
 bench: setup
+	-@$(COMPILE)
 	$(BIN)/python bench/run_all.py $(BENCH_ARGS)

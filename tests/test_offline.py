@@ -203,12 +203,6 @@ def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Pat
     page.wait_for_load_state("load")
     assert page.url.startswith("file://") and page.locator("h1").count() >= 1
 
-    # Every other page with diagrams (layer diagrams, the history timeline, the print page) shows them too.
-    for html in sorted(unzipped.rglob("*.html")):
-        if 'class="mermaid"' in html.read_text(encoding="utf-8"):
-            page.goto(html.as_uri(), wait_until="load")
-            assert wait_for_diagrams(page) == "done", html.relative_to(unzipped)
-
     off_machine = [url for url in requests if not url.startswith(LOCAL_SCHEMES)]
     assert not blocked and not off_machine, f"requests off the machine: {blocked or off_machine}"
     assert not [url for url in requests if "mermaid" in url.lower()], "a Mermaid file was requested"
@@ -260,6 +254,7 @@ class EveryPage:
     pages: list[str]  # every HTML file of the bundle, below its root
     blocked: list[str]  # requests that would have left the machine
     problems: list[str]  # "<page>: what went wrong"
+    diagrams: dict[str, str]  # page -> its diagrams' state once loaded: "none", "done" or "error"
 
 
 @early("every_page")
@@ -273,6 +268,7 @@ def open_every_page(work: Path) -> EveryPage:
     files = sorted(root.rglob("*.html"))
     blocked: list[str] = []
     problems: list[str] = []
+    diagrams: dict[str, str] = {}
     with chromium() as browser:
         context = browser.new_context()
         stay_local(context, blocked.append, IN_PAGE_SCHEMES + FILE_SCHEMES)
@@ -285,7 +281,7 @@ def open_every_page(work: Path) -> EveryPage:
             )
             page.on("pageerror", lambda e, n=name: problems.append(f"{n}: error {e}"))
             page.goto(html.as_uri(), wait_until="networkidle")
-            wait_for_diagrams(page, timeout=30_000)
+            diagrams[name] = wait_for_diagrams(page, timeout=30_000)
             styled = page.evaluate(
                 "() => getComputedStyle(document.querySelector('.md-header') || document.body).position"
             )
@@ -293,7 +289,7 @@ def open_every_page(work: Path) -> EveryPage:
                 problems.append(f"{name}: not styled (header position {styled!r})")
             page.close()
         context.close()
-    return EveryPage([html.relative_to(root).as_posix() for html in files], blocked, problems)
+    return EveryPage([html.relative_to(root).as_posix() for html in files], blocked, problems, diagrams)
 
 
 @pytest.fixture(scope="module")
@@ -310,6 +306,17 @@ def test_every_page_of_the_bundle_opens_from_file_with_no_failed_load_or_error(e
     assert {"404.html", "print_page.html", "index.html"} <= {name.rsplit("/", 1)[-1] for name in opened.pages}
     assert not opened.blocked, f"requests off the machine: {opened.blocked}"
     assert not opened.problems, "\n".join(opened.problems)
+
+
+def test_every_page_with_diagrams_shows_them_from_file(every_page: EveryPage, unzipped: Path):
+    """Layer diagrams, the history timeline, the print page: every diagram is its SVG, offline too."""
+    with_diagrams = [
+        name
+        for name in every_page.pages
+        if 'class="mermaid"' in (unzipped / name).read_text(encoding="utf-8")
+    ]
+    assert {"print_page.html", f"{PAGE}.html"} <= set(with_diagrams), with_diagrams
+    assert {name: every_page.diagrams[name] for name in with_diagrams} == dict.fromkeys(with_diagrams, "done")
 
 
 @pytest.mark.slow

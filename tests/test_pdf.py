@@ -23,12 +23,13 @@ from studysite.pdf.outline import missing_in_order, outline_matches, squash, und
 from studysite.pdf.poppler import parse_pdffonts
 from studysite.testing.browser import nav_pages
 from studysite.testing.early import early
+from studysite.testing.project import ROOT, build_site, fixture_project
 from studysite.testing.session import session_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "build_pdf.py"
+SMALL = ROOT / "tests" / "fixtures" / "small"
 EPOCH = "1767225600"  # 2026-01-01 00:00:00 UTC
 EPOCH_DATE = "2026年1月1日"
 
@@ -112,15 +113,20 @@ BROKEN = {
 
 @early("runs")
 def export_runs(base: Path) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
-    """The export of the session's site, a second one (reproducibility) and the broken ones, all run at once,
-    started with the session."""
+    """The export of the session's site, a second one (reproducibility), and the broken ones (a one-note
+    site with its print page tampered), all run at once, started with the session."""
     _, site_dir = session_site.result()
     jobs = {
         "main": (site_dir, base / "container-study-notes.pdf"),
         "again": (site_dir, base / "again" / "again.pdf"),
     }
+    small = base / "small" / "site"  # the broken pages: one note is enough to fail on
+    built = build_site(
+        fixture_project(base / "small" / "project", SMALL), small, extra_env={"SOURCE_DATE_EPOCH": EPOCH}
+    )
+    assert built.returncode == 0, built.stderr
     for name, (fragment, _) in BROKEN.items():
-        site = tampered(site_dir, base / name / "site", lambda html, f=fragment: add_to_first_page(html, f))
+        site = tampered(small, base / name / "site", lambda html, f=fragment: add_to_first_page(html, f))
         jobs[name] = (site, base / name / "out" / "site.pdf")
     results = export_all(jobs)
     return {name: (results[name], out) for name, (_, out) in jobs.items()}

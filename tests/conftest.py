@@ -8,6 +8,7 @@ added to docs/ changes nothing a test sees.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from studysite.testing.session import session_crawl, session_site
 
 # Property tests check behaviour, never speed (bench/ measures that): no deadline and no too-slow check, since
 # the slow preparations share the machine's two cores with them.
+_STARTED = pytest.StashKey[float]()
+
 settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("suite")
 
@@ -35,8 +38,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         early.start(jobs)
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_STARTED] = time.monotonic()
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     early.finish()
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    """When the early jobs ran, to see what the suite's time waits on (not with -q)."""
+    if config.option.verbose >= 0 and (lines := early.summary(early.JOBS, config.stash[_STARTED])):
+        terminalreporter.write_sep("-", "early jobs")
+        terminalreporter.write_line(lines)
 
 
 @pytest.fixture(scope="session")

@@ -142,3 +142,12 @@ def test_jobs_and_the_processes_they_start_run_below_the_tests() -> None:
     ours = os.getpriority(os.PRIO_PROCESS, 0)
     assert job("x", run=niceness).result(timeout=30) == (max(ours, early.NICE),) * 2
     assert os.getpriority(os.PRIO_PROCESS, 0) == ours, "the tests' own thread keeps its priority"
+
+
+def test_the_summary_says_when_each_job_ran() -> None:
+    ran, waiting = job("x", run=lambda work: None), job("y")
+    ran.result(timeout=30)
+    assert ran.span is not None
+    began = ran.span[0]
+    lines = early.summary([waiting, ran], since=began - 2.0).splitlines()
+    assert len(lines) == 1 and lines[0].startswith("   2.0 s to ") and lines[0].endswith(ran.name)

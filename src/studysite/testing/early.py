@@ -22,6 +22,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -51,6 +52,7 @@ class Job(Generic[T]):
         self._claimed = False
         self._value: T | None = None
         self._error: BaseException | None = None
+        self.span: tuple[float, float] | None = None  # when it ran (time.monotonic()), for the summary
 
     def __repr__(self) -> str:
         return f"<Job {self.name} for {self.fixture!r}>"
@@ -65,17 +67,21 @@ class Job(Generic[T]):
         """Run the job (only after ``claim()`` returned True) in a fresh directory; keep what it returns or
         raises for ``result()``."""
         _lower_priority()
+        began = time.monotonic()
         try:
             self._value = self._run(Path(tempfile.mkdtemp(prefix="early-", dir=_base())))
         except BaseException as error:  # re-raised in the test that waits for it, with its traceback
             self._error = error
         finally:
+            self.span = (began, time.monotonic())
             self._done.set()
 
     def result(self, timeout: float = TIMEOUT_S) -> T:
         """What the job returned (starting it now if no worker has); re-raises what it raised."""
         if self.claim():  # in a thread of its own: the caller's may hold a Playwright, which allows no other
-            threading.Thread(target=self.run, name=self.name, daemon=True).start()
+            thread = threading.Thread(target=self.run, name=self.name, daemon=True)
+            thread.start()
+            _started.append(thread)
         if not self._done.wait(timeout):
             raise TimeoutError(f"{self.name} (for {self.fixture!r}) is still running after {timeout:.0f} s")
         if self._error is not None:
@@ -166,9 +172,15 @@ def start(jobs: Sequence[Job[Any]], workers: int = WORKERS) -> None:
         _started.append(thread)
 
 
+def summary(jobs: Sequence[Job[Any]], since: float) -> str:
+    """One line per job that ran: when it started and ended, in seconds after ``since`` (time.monotonic())."""
+    ran = sorted((job.span, job.name) for job in jobs if job.span is not None)
+    return "\n".join(f"{a - since:6.1f} s to {b - since:6.1f} s  {name}" for (a, b), name in ran)
+
+
 def finish(timeout: float = TIMEOUT_S) -> None:
-    """Wait for the workers (a job nobody waited for still ends before the session does), then remove the
-    jobs' directories."""
+    """Wait for the jobs' threads (a job nobody waited for still ends before the session does), then remove
+    the jobs' directories."""
     for thread in _started:
         thread.join(timeout)
     _started.clear()

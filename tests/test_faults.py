@@ -317,15 +317,14 @@ def test_chromium_that_hangs_times_out_with_what_it_was_doing(tmp_path: Path):
     )
 
 
-def test_the_test_harness_starts_chromium_through_the_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_the_test_harness_starts_chromium_through_the_helper(tmp_path: Path):
     import studysite.site.browser as site_browser
     from studysite.testing.browser import chromium
 
     broken = _script(tmp_path, "chromium", "exit 1\n")
-    monkeypatch.setattr(site_browser, "CHROMIUM", broken)
 
-    def start():
-        with chromium():
+    def start():  # given the executable, not by patching the module the early jobs' browsers start from
+        with chromium(executable=broken):
             pass
 
     with pytest.raises(site_browser.BrowserError) as caught:

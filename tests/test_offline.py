@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,24 +38,43 @@ block-beta
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
-def test_the_offline_switch_is_off_by_default_and_on_with_offline_true(monkeypatch: pytest.MonkeyPatch):
+#: Prints what the config and the plugins' on_config make of mkdocs.yml under the environment it runs in.
+_SWITCH = """
+import json, sys
+from mkdocs.config import load_config
+config = load_config(sys.argv[1])
+config = config.plugins.on_config(config)
+print(json.dumps({
+    "enabled": config.plugins["material/offline"].config.enabled,
+    "polyfills": [str(p) for p in config.extra.get("polyfills", [])],
+    "site_url": config.site_url,
+    "use_directory_urls": config.use_directory_urls,
+}))
+"""
+
+
+def _configured(offline: bool) -> dict:
+    """The config under OFFLINE=true or without OFFLINE, read in a process of its own: the environment of
+    this one is shared with the early jobs' builds."""
+    env = {key: value for key, value in os.environ.items() if key != "OFFLINE"}
+    env |= {"NO_MKDOCS_2_WARNING": "1", **({"OFFLINE": "true"} if offline else {})}
+    done = subprocess.run(
+        [sys.executable, "-c", _SWITCH, str(ROOT / "mkdocs.yml")], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_offline_switch_is_off_by_default_and_on_with_offline_true():
     """One mkdocs.yml: OFFLINE=true turns Material's offline plugin on, and with it
     hooks/offline_assets.py."""
-    from mkdocs.config import load_config
-
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    monkeypatch.delenv("OFFLINE", raising=False)
-    online = load_config(str(ROOT / "mkdocs.yml"))
-    assert not online.plugins["material/offline"].config.enabled
-    online.plugins.on_config(online)
-    assert SHIM_URI not in [str(p) for p in online.extra.get("polyfills", [])]
-
-    monkeypatch.setenv("OFFLINE", "true")
-    offline = load_config(str(ROOT / "mkdocs.yml"))
-    offline = offline.plugins.on_config(offline)
-    assert offline.plugins["material/offline"].config.enabled
-    assert [str(p) for p in offline.extra["polyfills"]] == [SHIM_URI], "no CDN shim may be added"
-    assert offline.site_url == "" and offline.use_directory_urls is False
+    online = _configured(offline=False)
+    assert not online["enabled"]
+    assert SHIM_URI not in online["polyfills"]
+    offline = _configured(offline=True)
+    assert offline["enabled"]
+    assert offline["polyfills"] == [SHIM_URI], "no CDN shim may be added"
+    assert offline["site_url"] == "" and offline["use_directory_urls"] is False
 
 
 def test_offline_helpers():
@@ -62,15 +84,15 @@ def test_offline_helpers():
     ]
 
 
-def test_zip_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_zip_is_reproducible(tmp_path: Path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
     (site / "a" / "b.html").write_text("<p>b</p>", encoding="utf-8")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    names = zip_site(site, tmp_path / "one.zip", root="bundle")
+    epoch = {"SOURCE_DATE_EPOCH": "1700000000"}
+    names = zip_site(site, tmp_path / "one.zip", root="bundle", environ=epoch)
     os.utime(site / "index.html", (1, 1))
-    zip_site(site, tmp_path / "two.zip", root="bundle")
+    zip_site(site, tmp_path / "two.zip", root="bundle", environ=epoch)
     assert names == ["bundle/a/b.html", "bundle/index.html"]
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
 

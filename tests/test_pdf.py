@@ -6,7 +6,6 @@ directory (never into the shared site), and read back with pypdf and poppler (pd
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -454,17 +453,40 @@ def test_missing_japanese_fonts_fail_before_chromium_starts(site_dir, tmp_path):
     assert "starting Chromium" not in result.stdout
 
 
-def test_missing_chromium_fails_with_what_to_install(site_dir, tmp_path, monkeypatch, capsys):
-    import studysite.site.browser
+#: The export tool's main() with Chromium nowhere: neither at its path nor on PATH.
+_NO_CHROMIUM = """
+import importlib.util, sys
+import studysite.site.browser
+studysite.site.browser.CHROMIUM = sys.argv[1]
+spec = importlib.util.spec_from_file_location("build_pdf_under_test", sys.argv[2])
+tool = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(tool)
+sys.exit(tool.main(sys.argv[3:]))
+"""
 
-    spec = importlib.util.spec_from_file_location("build_pdf_under_test", TOOL)
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    monkeypatch.setattr(studysite.site.browser, "CHROMIUM", str(tmp_path / "no-chromium"))
-    monkeypatch.setenv("PATH", str(tmp_path))
+
+def test_missing_chromium_fails_with_what_to_install(site_dir, tmp_path):
+    """In a process of its own: the module state and PATH it changes are shared with the early jobs here."""
     out = tmp_path / "out" / "site.pdf"
-    assert tool.main([str(site_dir), "-o", str(out), "-q"]) == 1
-    err = capsys.readouterr().err.strip()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _NO_CHROMIUM,
+            str(tmp_path / "no-chromium"),
+            str(TOOL),
+            str(site_dir),
+            "-o",
+            str(out),
+        ]
+        + ["-q"],
+        env={**os.environ, "PATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    err = done.stderr.strip()
     assert err.startswith("build_pdf: error: Chromium is missing") and "apt-get install chromium" in err
     assert not out.exists()
 

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,19 +47,21 @@ def remote_urls(urls: list[str]) -> list[str]:
     return [url for url in urls if "://" in url or url.startswith("//")]
 
 
-def _timestamp(path: Path) -> tuple[int, int, int, int, int, int]:
+def _timestamp(path: Path, environ: Mapping[str, str]) -> tuple[int, int, int, int, int, int]:
     """The zip entry time: SOURCE_DATE_EPOCH when set (reproducible archives), else the file's mtime."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = environ.get("SOURCE_DATE_EPOCH")
     seconds = int(epoch) if epoch else int(path.stat().st_mtime)
     stamp = time.gmtime(max(seconds, 315532800))  # zip cannot store dates before 1980
     return stamp[:6]
 
 
-def zip_site(site_dir: Path, zip_path: Path, root: str | None = None) -> list[str]:
+def zip_site(
+    site_dir: Path, zip_path: Path, root: str | None = None, environ: Mapping[str, str] = os.environ
+) -> list[str]:
     """Zip a built site into ``zip_path`` under one top folder (``root``, default: the zip's stem).
 
-    Entries are sorted and get fixed permissions, so the same site and SOURCE_DATE_EPOCH give the same
-    bytes. Returns the entry names.
+    Entries are sorted and get fixed permissions, so the same site and SOURCE_DATE_EPOCH (of ``environ``)
+    give the same bytes. Returns the entry names.
     """
     root = root or zip_path.stem
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
@@ -70,7 +73,7 @@ def zip_site(site_dir: Path, zip_path: Path, root: str | None = None) -> list[st
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             name = f"{root}/{path.relative_to(site_dir).as_posix()}"
-            info = zipfile.ZipInfo(name, date_time=_timestamp(path))
+            info = zipfile.ZipInfo(name, date_time=_timestamp(path, environ))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16
             archive.writestr(info, path.read_bytes())

@@ -83,12 +83,12 @@ def wait_for_diagrams(page, timeout: float = 15_000) -> str:
 
 
 @contextmanager
-def chromium() -> Iterator[Any]:
-    """A headless Debian Chromium for the whole block."""
+def chromium(executable: str | None = None) -> Iterator[Any]:
+    """A headless Debian Chromium (or ``executable``) for the whole block."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = launch(p, "running the browser tests")
+        browser = launch(p, "running the browser tests", executable=executable)
         try:
             yield browser
         finally:

@@ -14,6 +14,10 @@ tests/conftest.py starts the jobs whose fixture a chosen test uses, ``WORKERS`` 
 modules that wait for a job after the others (``plan``). A job no worker has started yet starts, in a
 thread of its own, when a test or another job asks for its result, so jobs may depend on each other without
 a deadlock, and a job may start a Playwright of its own whoever asks.
+
+The jobs share the process with the tests: a test must not change process-wide state that they read (the
+environment, which their builds inherit; module attributes such as the Chromium path). Such a check runs in
+a process of its own (see tests/test_offline.py and tests/test_pdf.py) or takes what it varies as an argument.
 """
 
 from __future__ import annotations

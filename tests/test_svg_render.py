@@ -169,3 +169,25 @@ def test_settings_are_self_contained_and_strict() -> None:
         config = mermaid_config(theme)
         assert config["securityLevel"] == "strict" and config["htmlLabels"] is False
         assert config["flowchart"] == {"htmlLabels": False} and config["theme"] == theme
+
+
+def test_the_font_subset_is_the_same_bytes_whenever_and_however_it_is_cut(tmp_path) -> None:
+    """Builds share one cache of subsets: whichever build cuts one first, the bytes must not depend on the
+    time or on SOURCE_DATE_EPOCH (fontTools stamps the save time into the font's head table by default).
+    The second cut runs in a process of its own, with SOURCE_DATE_EPOCH set there only."""
+    import os
+    import subprocess
+    import sys
+
+    from studysite.diagrams.render.font import find_font, subset_woff2
+
+    path, index = find_font()
+    here = subset_woff2(path, index, "コンテナHost OS")
+    cut = (
+        "import sys; from pathlib import Path; from studysite.diagrams.render.font import subset_woff2; "
+        "Path(sys.argv[3]).write_bytes(subset_woff2(Path(sys.argv[1]), int(sys.argv[2]), 'コンテナHost OS'))"
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    out = tmp_path / "subset.woff2"
+    subprocess.run([sys.executable, "-c", cut, str(path), str(index), str(out)], env=env, check=True)
+    assert out.read_bytes() == here

@@ -59,7 +59,9 @@ def subset_woff2(path: Path, index: int, chars: str) -> bytes:
     options.name_IDs = [1, 2]  # family and style only: the subset is used by its @font-face name
     options.notdef_outline = True
     options.drop_tables = [*options.drop_tables, "meta"]  # BIZ UD's metadata table: no subsetter for it
-    font = TTFont(str(path), fontNumber=index, lazy=True)
+    # recalcTimestamp=False: the source font's date, not the time of the build or SOURCE_DATE_EPOCH, so
+    # every build that cuts the same subset writes the same bytes, whichever fills the shared cache first
+    font = TTFont(str(path), fontNumber=index, lazy=True, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=chars)
     subsetter.subset(font)

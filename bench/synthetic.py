@@ -7,12 +7,11 @@ docs/, so the smoke test costs the same however many notes the writer adds.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from seed import seed_diagrams
 
-from studysite.testing.project import GENERATOR_DOCS, copy_project
+from studysite.testing.project import clear_notes, copy_project
 
 DIAGRAM_VM, DIAGRAM_CO = seed_diagrams()
 
@@ -58,13 +57,7 @@ def make_synthetic(project: Path, pages: int, mermaid: bool) -> None:
 def use_tiny_notes(project: Path) -> Path:
     """Replace the notes of ``project`` (docs/ but its generator part) by two: a home page, and at the URL
     the budgets name (/docker-1/vm-vs-container/) a synthetic note with the seed's two layer diagrams."""
-    docs = project / "docs"
-    for entry in docs.iterdir():
-        if entry.name not in GENERATOR_DOCS:
-            if entry.is_dir():
-                shutil.rmtree(entry)
-            else:
-                entry.unlink()
+    docs = clear_notes(project) / "docs"
     (docs / "index.md").write_text(
         "---\ndescription: 小さなサイト。\n---\n# ホーム {#home}\n\n本文。\n", "utf-8"
     )

@@ -15,7 +15,7 @@ import pytest
 
 from studysite.testing.browser import nav_pages, record, serve
 from studysite.testing.pages import built_page
-from studysite.testing.project import ROOT, SUB_PATH, build_site, fixture_project
+from studysite.testing.project import FIXTURE_CHAPTER_ORDER, ROOT, SUB_PATH, build_site, fixture_project
 from studysite.testing.search import search
 from studysite.testing.site_checks import missing_statements, nav_problems, page_problems
 
@@ -26,14 +26,6 @@ RAW_NOTE = ROOT / "tests" / "fixtures" / "raw-note.md"
 #: Where the two notes go: names no writer would pick, so they never meet a real note.
 CHAPTER = "zz-test-added-chapter"
 NOTE = "docker-1/zz-test-added-note.md"
-CHAPTER_ORDER = [
-    "docker-1/",
-    "docker-1/what-is-a-container/",
-    "docker-1/vm-vs-container/",
-    "docker-1/history/",
-    "docker-1/docker-platform/",
-    "docker-1/portability/",
-]
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +62,10 @@ def test_the_nav_has_the_new_chapter_and_note_in_their_places(added):
     hrefs = [path for path, _ in nav_pages(out)]
     order = [h for h in hrefs if h.startswith(("docker-", "zz-", "glossary"))]
     # the chapter's own order first, the dropped-in note after it (not sorted in by name)
-    assert order[: len(CHAPTER_ORDER) + 1] == [*CHAPTER_ORDER, "docker-1/zz-test-added-note/"], order
+    assert order[: len(FIXTURE_CHAPTER_ORDER) + 1] == [
+        *FIXTURE_CHAPTER_ORDER,
+        "docker-1/zz-test-added-note/",
+    ], order
     assert order.index(f"{CHAPTER}/") < order.index("glossary/"), order
 
 

@@ -9,7 +9,6 @@ to be seen, the page must show it verbatim (escaped once: not as markup, not as 
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 
 from studysite.testing.browser import chromium, record, serve, site_pages, wait_for_diagrams
 from studysite.testing.early import early
-from studysite.testing.project import build_site, fixture_project
+from studysite.testing.project import build_site, clear_notes, fixture_project
 from studysite.testing.search import search
 
 pytestmark = pytest.mark.browser
@@ -71,10 +70,7 @@ PAGES = {
 
 
 def _project(root: Path) -> Path:
-    project = fixture_project(root / "project")
-    for child in (project / "docs").iterdir():
-        if child.name != "assets":
-            shutil.rmtree(child) if child.is_dir() else child.unlink()
+    project = clear_notes(fixture_project(root / "project"))
     for name, text in PAGES.items():
         (project / "docs" / name).write_text(text, encoding="utf-8")
     with open(project / "includes" / "abbreviations.md", "a", encoding="utf-8") as glossary:

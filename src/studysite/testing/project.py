@@ -24,6 +24,15 @@ FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 GENERATOR_DOCS = ("assets",)
 #: The parts of a fixture site that are content.
 CONTENT_PARTS = ("docs", "includes", "data")
+#: The chapter of the fixture site in nav order (its .nav.yml), as page paths below the site root.
+FIXTURE_CHAPTER_ORDER = [
+    "docker-1/",
+    "docker-1/what-is-a-container/",
+    "docker-1/vm-vs-container/",
+    "docker-1/history/",
+    "docker-1/docker-platform/",
+    "docker-1/portability/",
+]
 
 
 def build_site(
@@ -80,21 +89,25 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def fixture_project(dest: Path, content: Path = FIXTURE_SITE) -> Path:
-    """A copy of the project (generator, config, templates) with the frozen notes of ``content``.
-
-    Every note of the project's docs/ is replaced by the fixture's (docs/assets/ stays: it is code);
-    files of the fixture's includes/ and data/ replace the project's.
-    """
-    copy_project(dest)
-    docs = dest / "docs"
-    for entry in list(docs.iterdir()):
+def clear_notes(project: Path) -> Path:
+    """Remove every note of ``project``'s docs/, keeping the generator's part (GENERATOR_DOCS)."""
+    for entry in list((project / "docs").iterdir()):
         if entry.name in GENERATOR_DOCS:
             continue
         if entry.is_dir():
             shutil.rmtree(entry)
         else:
             entry.unlink()
+    return project
+
+
+def fixture_project(dest: Path, content: Path = FIXTURE_SITE) -> Path:
+    """A copy of the project (generator, config, templates) with the frozen notes of ``content``.
+
+    Every note of the project's docs/ is replaced by the fixture's (docs/assets/ stays: it is code);
+    files of the fixture's includes/ and data/ replace the project's.
+    """
+    clear_notes(copy_project(dest))
     for source in sorted(path for part in CONTENT_PARTS for path in (content / part).rglob("*")):
         if source.is_file():
             target = dest / source.relative_to(content)

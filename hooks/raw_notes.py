@@ -1,10 +1,9 @@
-"""Raw notes read as their writer keeps them: nesting by the writer's indent, ※ footnotes, checked ids.
+"""Raw notes read as their writer's CommonMark preview shows them, with ※ footnotes, checked ids, diagrams.
 
-Runs before every other pass over a page's Markdown (it is first among the hooks that change it): the
-layer-diagram pass and Python-Markdown then see lists indented their way. Nothing is written back to the
-note. Problems are warnings with ``file:line`` (so ``mkdocs build --strict`` fails); front matter that
-MkDocs would silently drop stops the build. See ``studysite.notes.lists``, ``.footnotes``,
-``.heading_ids``, ``.frontmatter`` and ``.links``.
+Runs before every other pass over a page's Markdown (it is first among the hooks that change it). The work
+is ``studysite.pipeline.prepare_note``; nothing is written back to the note. Problems are warnings
+with the note's ``file:line`` (so ``mkdocs build --strict`` fails); front matter that MkDocs would
+silently drop stops the build.
 """
 
 from __future__ import annotations
@@ -14,12 +13,9 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from studysite.notes.fences import unclosed_fence
-from studysite.notes.footnotes import convert_footnotes
 from studysite.notes.frontmatter import front_matter_error, lines_before_body
-from studysite.notes.heading_ids import heading_problems
 from studysite.notes.links import drop_tracking
-from studysite.notes.lists import code_lines, normalize_lists
+from studysite.pipeline import prepare_note
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,17 +30,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if source is not None and (error := front_matter_error(source)):
         raise PluginError(f"{page.file.src_uri}:{error[0]}: {error[1]}")
     offset = lines_before_body(source, markdown) if source is not None else 0
-    text = normalize_lists(markdown)
-    code = code_lines(text)
-    text, problems = convert_footnotes(text, code, first=offset + 1)
-    problems += heading_problems(text.split("\n"), code, first=offset + 1)
+    text, problems = prepare_note(markdown, first=offset + 1)
     for problem in problems:
         log.warning(f"{page.file.src_uri}:{problem.line}: {problem.message}")
-    if (line := unclosed_fence(markdown.split("\n"))) is not None:
-        log.warning(
-            f"{page.file.src_uri}:{offset + line + 1}: this code fence is never closed, so it and the rest "
-            "of the page read as text: end it with a line of the same backticks (or tildes)"
-        )
     return text
 
 

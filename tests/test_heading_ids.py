@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from studysite.notes.blocks import code_lines
 from studysite.notes.heading_ids import heading_problems, slugify
-from studysite.notes.lists import code_lines
 
 IDS = [
     # Japanese

@@ -5,8 +5,9 @@ from __future__ import annotations
 import markdown
 import pytest
 
+from studysite.notes.blocks import code_lines
 from studysite.notes.footnotes import convert_footnotes
-from studysite.notes.lists import code_lines, normalize_lists
+from studysite.notes.translate import translate
 
 
 def convert(text: str) -> tuple[str, list[tuple[int, str]]]:
@@ -65,7 +66,8 @@ def test_problems_are_reported_and_text_kept(name: str, text: str, expected: lis
 
 def test_rendered_footnotes_sit_where_the_markers_were() -> None:
     text = "* VM\n  * VMにはハイパーバイザー(※1)が必要\n\n※1 タイプ2のハイパーバイザ(VirtualBox)  \n"
-    out, problems = convert_footnotes(normalize_lists(text), code_lines(normalize_lists(text)))
+    translated = translate(text).text
+    out, problems = convert_footnotes(translated, code_lines(translated))
     html = markdown.markdown(out, extensions=["footnotes"])
     assert problems == []
     assert 'ハイパーバイザー<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>が必要' in html

@@ -1,17 +1,22 @@
 """Nested lists come out at the depth the writer indented them: 2 spaces, 4 spaces or tabs.
 
-Each case is rendered by Python-Markdown with the site's block extensions after ``normalize_lists``; the
-list tree of the HTML must be the expected one, and code must come out byte for byte.
+Each case is rendered by Python-Markdown with the site's block extensions after ``translate`` (the note in
+Python-Markdown's dialect); the list tree of the HTML must be the expected one, which is also the list tree
+a CommonMark/GFM preview shows (``raw_tree``), and code must come out byte for byte.
 """
 
 from __future__ import annotations
+
+import difflib
 
 import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studysite.notes.lists import code_lines, normalize_lists
+from studysite.notes.blocks import code_lines
+from studysite.notes.translate import translate
+from studysite.testing import preview
 from studysite.testing.lists import html_tree, raw_tree
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "pymdownx.details"]
@@ -19,7 +24,7 @@ EXTENSIONS += ["pymdownx.superfences"]
 
 
 def render(text: str) -> str:
-    body = markdown.markdown(normalize_lists(text), extensions=EXTENSIONS)
+    body = markdown.markdown(translate(text).text, extensions=EXTENSIONS)
     return f"<article>{body}</article>"
 
 
@@ -36,7 +41,9 @@ CASES = [
     ("3 spaces under 1.", "1. a\n   1. b\n      1. c\n2. d\n", A_B_C),
     ("2 spaces, dashes", "- a\n  - b\n    - c\n- d\n", A_B_C),
     ("2 spaces, loose", "* a\n  * b\n    * c\n\n* d\n", A_B_C),
-    ("mixed ul in ol", "1. a\n  * b\n    * c\n2. d\n", A_B_C),
+    ("3 spaces, ul in ol", "1. a\n   * b\n     * c\n2. d\n", A_B_C),
+    # CommonMark: 2 spaces is less than "1. "'s content column, so "* b" starts a list of its own
+    ("2 spaces, ul under ol", "1. a\n  * b\n    * c\n2. d\n", [(0, "a"), (0, "b"), (1, "c"), (0, "d")]),
     ("back two levels", "* a\n  * b\n    * c\n* d\n  * e\n", [*A_B_C, (1, "e")]),
     ("in an admonition", "!!! note\n    * a\n      * b\n        * c\n    * d\n", A_B_C),
     ("in details", '??? note "x"\n    * a\n      * b\n        * c\n    * d\n', A_B_C),
@@ -44,7 +51,10 @@ CASES = [
     ("in a nested quote", "> > * a\n> >   * b\n> >     * c\n> > * d\n", A_B_C),
     ("lazy line", "* a\n  * b\n  more of b\n* d\n", [(0, "a"), (1, "b more of b"), (0, "d")]),
     ("aligned continuation", "* a\n  * b\n    more of b\n* d\n", [(0, "a"), (1, "b more of b"), (0, "d")]),
-    ("after a paragraph: text", "para\n* a\n  * b\n", []),
+    # CommonMark: a bullet list may interrupt a paragraph (Python-Markdown alone reads it as text)
+    ("after a paragraph", "para\n* a\n  * b\n", [(0, "a"), (1, "b")]),
+    ("after a fence", "```\nx\n```\n* a\n  * b\n", [(0, "a"), (1, "b")]),
+    ("1) markers", "1) a\n   1) b\n2) d\n", [(0, "a"), (1, "b"), (0, "d")]),
     ("after a heading", "## H\n* a\n  * b\n", [(0, "a"), (1, "b")]),
     ("flat list", "* a\n* b\n", [(0, "a"), (0, "b")]),
     ("paragraph in the item", "* a\n  * b\n\n  para of a\n\n* d\n", [(0, "a para of a"), (1, "b"), (0, "d")]),
@@ -54,6 +64,7 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_list_tree(name: str, text: str, expected: list[tuple[int, str]]) -> None:
+    assert raw_tree(text) == expected, f"{name}: the preview reads it otherwise"
     assert tree(text) == expected, f"{name}: {render(text)}"
 
 
@@ -68,6 +79,15 @@ CODE_CASES = [
     ),
     ("fence in a nested item", "* a\n  * b\n\n    ```\n    y\n      z\n    ```\n", "y\n  z\n", (1, "b")),
     ("4-space item, code", "* a\n    * b\n\n            code\n", "code\n", (1, "b")),
+    # glued to the item's text at its content column, as the writer's preview shows it
+    (
+        "fence glued to a 2-space item",
+        "* a\n  ```\n  * not an item\n  ```\n* b\n",
+        "* not an item\n",
+        (0, "a"),
+    ),
+    ("fence glued to a numbered step", "1. step\n   ```\n   $ ls\n   ```\n   * sub\n", "$ ls\n", (0, "step")),
+    ("fence in a tab-indented item", "* a\n\t* b\n\n\t  ```\n\t  x\n\t  ```\n", "x\n", (1, "b")),
 ]
 
 
@@ -80,28 +100,50 @@ def test_code_inside_items_stays_code_in_its_item(name: str, text: str, code: st
     assert html[:start].count("<li>") - html[:start].count("</li>") == holder[0] + 1, html
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: Python-Markdown expands tabs (NormalizeWhitespace), so a tab in code shows as spaces; the "
+    "preview keeps the tab (a copied Makefile must still work)",
+)
+@pytest.mark.parametrize("text", ["```make\nall:\n\techo hi\n```\n", "* a\n\n  ```\n  \tx\n  ```\n"])
+def test_tabs_in_code_stay_tabs(text: str) -> None:
+    assert "\t" in translate(text).text  # (the translation keeps it: the renderer drops it)
+    code = [block for block in preview.html_tree(render(text)) if "code: " in block]
+    assert code == [block for block in preview.preview_tree(text) if "code: " in block]
+
+
 UNTOUCHED = [
     ("top-level fence", "```\n* a\n  * b\n```\n"),
     ("indented code", "    * a\n      * b\n"),
     ("indented code after a paragraph", "para\n\n    * a\n      * b\n"),
-    ("list after a paragraph", "para\n* a\n  * b\n"),
     ("4-space list", "* a\n    * b\n\n        code\n"),
-    ("tab list", "* a\n\t* b\n"),
-    ("flat list with a 2-space paragraph", "* a\n\n  para\n"),
-    ("rule, not a list", "* * *\n  * b\n"),
-    ("CRLF 4-space list", "* a\r\n    * b\r\n"),
 ]
 
 
 @pytest.mark.parametrize(("name", "text"), UNTOUCHED, ids=[c[0] for c in UNTOUCHED])
 def test_left_byte_for_byte(name: str, text: str) -> None:
-    assert normalize_lists(text) == text
+    assert translate(text).text == text
 
 
-def test_line_count_and_crlf_are_kept() -> None:
-    text = "* a\r\n  * b\r\n    * c\r\n"
-    out = normalize_lists(text)
-    assert out == "* a\r\n    * b\r\n        * c\r\n"
+REWRITTEN = [
+    ("list after a paragraph", "para\n* a\n  * b\n", "para\n\n* a\n    * b\n"),
+    ("tab list", "* a\n\t* b\n", "* a\n    * b\n"),
+    ("flat list with a 2-space paragraph", "* a\n\n  para\n", "* a\n\n    para\n"),
+    # CommonMark: "* * *" is a rule, and "  * b" a list of its own after it
+    ("rule, then a list", "* * *\n  * b\n", "* * *\n\n* b\n"),
+    # line endings: Python-Markdown reads LF and CRLF alike; the translation writes LF, line for line
+    ("CRLF 4-space list", "* a\r\n    * b\r\n", "* a\n    * b\n"),
+    ("CRLF 2-space list", "* a\r\n  * b\r\n    * c\r\n", "* a\n    * b\n        * c\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), REWRITTEN, ids=[c[0] for c in REWRITTEN])
+def test_rewritten_for_python_markdown(name: str, text: str, expected: str) -> None:
+    out = translate(text).text
+    diff = "\n".join(
+        difflib.unified_diff(expected.split("\n"), out.split("\n"), "expected", "actual", lineterm="")
+    )
+    assert out == expected, diff
 
 
 def test_code_lines() -> None:
@@ -160,7 +202,7 @@ def test_layer_diagram_inside_a_two_space_item_is_drawn_in_that_item() -> None:
     text = "* a\n  * b\n\n" + "".join(f"    {line}\n" for line in drawing)
     problems: list[tuple[int, str]] = []
     out = convert_layer_diagrams(
-        normalize_lists(text), on_error=lambda line, msg: problems.append((line, msg))
+        translate(text).text, on_error=lambda line, msg: problems.append((line, msg))
     )
     assert problems == []
     html = markdown.markdown(

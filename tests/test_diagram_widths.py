@@ -320,7 +320,7 @@ def test_the_page_pass_warns_about_a_misaligned_row() -> None:
 
 
 def test_a_strict_build_converts_them(tmp_path: Path) -> None:
-    """The hook inside MkDocs: a page holding every drawing above builds with ``--strict``, no warning."""
+    """The note pass in MkDocs: a page holding every drawing above builds with ``--strict``, no warning."""
     root = Path(__file__).resolve().parent.parent
     lines = (root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
     start = lines.index("markdown_extensions:")
@@ -329,7 +329,7 @@ def test_a_strict_build_converts_them(tmp_path: Path) -> None:
     (project / "docs").mkdir(parents=True)
     (project / "includes").mkdir()
     (project / "includes" / "abbreviations.md").write_text("", encoding="utf-8")  # snippets' auto_append
-    hook = (root / "hooks" / "layer_diagrams.py").as_posix()
+    hook = (root / "hooks" / "raw_notes.py").as_posix()  # the note pass, layer diagrams included
     extensions = "\n".join(lines[start:end])
     (project / "mkdocs.yml").write_text(
         f"site_name: widths\nhooks:\n  - {hook}\n{extensions}\n", encoding="utf-8"

@@ -1,6 +1,7 @@
-"""The layer-diagram hook inside MkDocs: strict builds of a small fixture project (tests/fixtures/diagrams,
-copied to tmp_path with a minimal mkdocs.yml that lists the hook by absolute path and reuses the real
-markdown_extensions), the real site's VM-vs-container page, and the drawn SVG in Chromium."""
+"""The layer-diagram pass inside MkDocs (it runs in hooks/raw_notes.py, the note pass): strict builds of a
+small fixture project (tests/fixtures/diagrams, copied to tmp_path with a minimal mkdocs.yml that lists the
+hook by absolute path and reuses the real markdown_extensions), the real site's VM-vs-container page, and
+the drawn SVG in Chromium."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from studysite.testing.hands import HANDS
 from studysite.testing.project import build_site, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-HOOK = ROOT / "hooks" / "layer_diagrams.py"
+HOOK = ROOT / "hooks" / "raw_notes.py"  # the note pass: translation, ※ footnotes, ids, layer diagrams
 FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
 MERMAID_DIV = re.compile(r'<div class="mermaid"[^>]*>(.*?)</div>', re.S)
 

@@ -6,8 +6,8 @@ import markdown
 import pytest
 from pymdownx.superfences import fence_div_format
 
-from studysite.diagrams.layers import convert_layer_diagrams
 from studysite.notes.meta import first_sentence, page_description
+from studysite.pipeline import prepare_note
 
 DIAGRAM = """```
 ----------
@@ -22,7 +22,7 @@ EXTENSIONS = ["admonition", "attr_list", "def_list", "footnotes", "md_in_html", 
 
 def describe(text: str) -> str | None:
     html = markdown.markdown(
-        convert_layer_diagrams(text),
+        prepare_note(text)[0],  # the note as the site renders it: translated, diagrams drawn
         extensions=[*EXTENSIONS, "pymdownx.superfences"],
         extension_configs={
             "pymdownx.superfences": {
@@ -66,6 +66,13 @@ CASES = [
     ("English sentence", "# T\n\nFirst sentence. Second one.\n", "First sentence."),
     ("no prose", "# T\n\n## U\n", None),
     ("only a diagram", f"# T\n\n{DIAGRAM}\n", None),
+    # CommonMark: a list may interrupt a paragraph, so the list glued under a label is a list
+    (
+        "a glued list under a paragraph",
+        "# T\n\nコンテナとは\n* 依存対象ごとカプセル化したもの\n",
+        "コンテナとは",
+    ),
+    ("a bullet glued above a fence is prose", f"# T\n\n* 構成\n{DIAGRAM}\n\n本文。\n", "構成"),
 ]
 
 

@@ -131,6 +131,14 @@ def test_mermaid_diagrams_one_per_period_one_slot_per_year(small) -> None:
         ("~~~~md\n<!-- timeline -->\n~~~\nstill code\n~~~~\n<!-- timeline -->", 1),
         ("text <!-- timeline --> inline", 0),
         ("<!-- timeline -->\n<!-- timeline -->", 2),
+        # code as the block reader (CommonMark) finds it: in list items, quotes, unclosed, nested fences
+        ("- a\n    ```\n    <!-- timeline -->\n    ```", 0),
+        ("- a\n\n        <!-- timeline -->\n", 0),
+        ("> ```\n> <!-- timeline -->\n> ```\n<!-- timeline -->", 1),
+        ("```\n<!-- timeline -->", 0),
+        ("````\n```\n<!-- timeline -->\n````", 0),
+        ("<!-- timeline -->\n```\ncode\n```\n<!-- timeline -->", 2),
+        ("para\n    <!-- timeline -->", 0),  # a lazy line of the paragraph, not a marker
     ],
 )
 def test_marker(markdown: str, count: int) -> None:

@@ -26,6 +26,7 @@ from studysite.notes.meta import page_description
 from studysite.notes.translate import translate
 from studysite.pipeline import prepare_note
 from studysite.site.escape import as_html, html_text
+from studysite.testing.preview import preview_html
 from studysite.timeline.render import insert_timeline
 
 SCRIPT = re.compile(r"<script\b", re.I)
@@ -153,6 +154,8 @@ def test_block_reader_fences(text: str):
 @given(MARKDOWN)
 # found by this test: converting the first of glued fences cut the paragraph the second continues
 @example("\n".join([DIAGRAM, DIAGRAM, "- ", "    indented", DIAGRAM]))
+# found by it on the translated text: a glued "`" line after a diagram, code span across lines
+@example("`\n" + DIAGRAM + "\n`\n`<script>x</script>`")
 def test_layer_diagram_pass(text: str):
     problems: list[tuple[int, str]] = []
     translated = translate(text).text
@@ -164,11 +167,12 @@ def test_layer_diagram_pass(text: str):
         return  # our own located error
     assert all(1 <= line <= translated.count("\n") + 1 for line, _ in problems), problems
     if not html_in_a_title(translated):  # a known bug: test_raw_html_in_a_diagram_title_is_not_repeated
-        assert live_scripts(out) <= live_scripts(text), out
+        assert live_scripts(out) <= live_scripts(translated), out
 
 
 @FUZZ
 @given(MARKDOWN)
+@example("`\n" + DIAGRAM + "\n`\n`<script>x</script>`")  # live in the preview too: the writer's HTML
 def test_note_pass(text: str):
     """The whole note pass: problems point into the note, and no script becomes live."""
     try:
@@ -177,7 +181,8 @@ def test_note_pass(text: str):
         return  # our own located error
     assert all(3 <= p.line <= text.count("\n") + 3 for p in problems), problems
     if not html_in_a_title(translate(text).text):  # the known bug below
-        assert live_scripts(out) <= live_scripts(text), out
+        # the note says what its CommonMark preview shows: raw HTML live there is the writer's
+        assert live_scripts(out) <= len(SCRIPT.findall(preview_html(text))), out
 
 
 def html_in_a_title(translated: str) -> bool:

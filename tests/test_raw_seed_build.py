@@ -13,6 +13,8 @@ import pytest
 from studysite.notes.blocks import code_lines
 from studysite.notes.heading_ids import headings
 from studysite.testing.lists import html_tree, raw_tree
+from studysite.testing.preview import compare, preview_tree
+from studysite.testing.preview import html_tree as html_tree_of_blocks
 from studysite.testing.project import build_site, copy_project
 
 SEED = Path(__file__).parent / "fixtures" / "docker-1.md"  # byte-exact copy of the first raw note
@@ -109,6 +111,36 @@ def test_every_bullet_at_its_raw_depth(built, source: str | None, path: str) -> 
     rendered = [(depth, _norm(t)) for depth, t in html_tree(page(built, path))]
     assert rendered == raw
     assert len(raw) > 5 and max(depth for depth, _ in raw) == 2
+
+
+def article(html: str) -> str:
+    return html[html.index("<article") : html.index("</article>")]
+
+
+@pytest.mark.parametrize(
+    ("source", "path"),
+    [
+        pytest.param(
+            None,
+            CHAPTER,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="oracle: a drawn diagram on the built page (div.mermaid with details.diagram-source, "
+                "then the テキスト版's description) is not mapped back to the note's fence",
+            ),
+        ),
+        (TABS_NOTE, f"{CHAPTER}/zz-tabs-note"),
+        (CHAPTER_TWO, "zz-raw-chapter-two"),
+    ],
+)
+def test_the_built_page_reads_as_the_preview(built, source: str | None, path: str) -> None:
+    """The differential oracle on the built article: the same blocks as the note's CommonMark preview."""
+    text = SEED.read_text(encoding="utf-8") if source is None else source
+    # the site drops utm_* parameters, which the oracle does not map yet
+    expected = [
+        re.sub(r"[?&]$", "", re.sub(r"(?<=[?&])utm_\w+=[^&\s]*&?", "", line)) for line in preview_tree(text)
+    ]
+    assert not (diff := compare(expected, html_tree_of_blocks(article(page(built, path))))), diff
 
 
 def test_lists_in_admonitions_quotes_and_ordered_lists(built) -> None:

@@ -298,6 +298,17 @@ def test_a_pipe_in_a_table_cells_code_splits_it_as_gfm_does() -> None:
     assert not (diff := preview.compare(preview_blocks(note), site_blocks(note))), diff
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: indented code holding a fence line ('    ```') before a fence throws Python-Markdown's "
+    "fences out of step: the fence below reads as an inline code span (and a drawing in it as raw HTML)",
+)
+def test_a_fence_after_indented_code_holding_a_fence_line_is_code() -> None:
+    note = "    ```\n```\nx\n```\n"
+    assert preview_blocks(note) == ["code: '```'", "code: 'x'"]
+    assert not (diff := preview.compare(preview_blocks(note), site_blocks(note))), diff
+
+
 def known_bug(note: str) -> bool:
     """Whether ``note`` has a case pinned by an xfail above (so the properties below skip it)."""
     lines = note.replace("\r\n", "\n").split("\n")
@@ -317,8 +328,8 @@ def known_bug(note: str) -> bool:
             index = siblings.index(block)
             if index and siblings[index - 1].kind == "list" and siblings[index - 1].end == block.start:
                 return True  # test_a_fence_after_a_nested_list_stays_in_the_outer_item (and its kin)
-        if block.kind == "code" and re.search(r"^([`~]{3,}).*\n\1", block.content, re.M):
-            return True  # test_indented_code_holding_an_empty_fence_is_byte_for_byte
+        if block.kind == "code" and re.search(r"^[`~]{3,}", block.content, re.M):
+            return True  # test_indented_code_holding_an_empty_fence…, test_a_fence_after_indented_code…
         if block.kind == "code" and block.parent is not None and block.parent.kind == "document":
             index = block.parent.children.index(block)
             if index and block.parent.children[index - 1].kind == "list":

@@ -44,9 +44,11 @@ def _cells(line: str, ambiguous: int = 1) -> dict[int, str]:
 
 
 def _is_rule(marks: dict[int, str]) -> bool:
-    """Only rules and corners (``-``, ``=``, ``+``, box drawing), with a run of at least three ``-``/``=``."""
+    """Only rules and corners (``-``, ``=``, ``+``, box drawing): a corner, or a run of three ``-``/``=``."""
     text = "".join(marks.values()).replace(" ", "")
-    return bool(text) and not text.strip("-=+") and ("---" in text or "===" in text)
+    if not text or text.strip("-=+") or not ("-" in text or "=" in text):
+        return False
+    return "+" in text or "---" in text or "===" in text
 
 
 def kept_as_code(info: str, body: Sequence[str]) -> bool:

@@ -8,6 +8,8 @@ have the same x, within a tolerance.
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from studysite.site.code_font import columns
@@ -73,3 +75,40 @@ def misaligned(block: list[list[tuple[str, float, float]]], tolerance: float = 1
 def cell_widths(block: list[list[tuple[str, float, float]]]) -> set[float]:
     """The widths of one column, as drawn: each character's width over its columns (rounded to 0.1 px)."""
     return {round(w / columns(ch), 1) for line in block for ch, _, w in line if columns(ch)}
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>')
+
+
+def pdf_code_words(bbox_page: str, code_lines: list[str]) -> list[list[tuple[float, int]]]:
+    """The PDF lines (``pdftotext -bbox`` of one page) that print one of ``code_lines``: for each, its
+    words as (x of the word's start in pt, display column of that word in the source line)."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in _WORD.findall(bbox_page):
+        rows.setdefault(round(float(y), 1), []).append((float(x), html.unescape(text)))
+    wanted = {" ".join(line.split()): line for line in code_lines if len(line.split()) >= 2}
+    found = []
+    for _, words in sorted(rows.items()):
+        words.sort()
+        line = wanted.get(" ".join(text for _, text in words))
+        if line is None:
+            continue
+        pos, placed = 0, []
+        for x, text in words:
+            at = line.index(text, pos)
+            placed.append((x, sum(columns(ch) for ch in line[:at])))
+            pos = at + len(text)
+        found.append(placed)
+    return found
+
+
+def grid_residuals(lines: list[list[tuple[float, int]]]) -> tuple[float, float, float]:
+    """Fit x = left + column * cell over every word start (least squares): (left, cell, worst residual)."""
+    points = [point for line in lines for point in line]
+    n = len(points)
+    mean_c = sum(c for _, c in points) / n
+    mean_x = sum(x for x, _ in points) / n
+    spread = sum((c - mean_c) ** 2 for _, c in points)
+    cell = sum((c - mean_c) * (x - mean_x) for x, c in points) / spread
+    left = mean_x - cell * mean_c
+    return left, cell, max(abs(x - (left + c * cell)) for x, c in points)

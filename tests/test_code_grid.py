@@ -24,8 +24,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from studysite.diagrams.layers import note_fences
 from studysite.diagrams.ragged import AMBIGUOUS_HINT, kept_as_code, ragged_edges
-from studysite.notes.fences import scan_fences
 from studysite.site.code_font import CELL, FONT_URI, LICENSE_URI, code_chars, columns, compose, find_fonts
 from studysite.testing.browser import chromium, serve
 from studysite.testing.code_grid import grid_residuals, measure, misaligned, needs_grid, pdf_code_words
@@ -340,7 +340,7 @@ def test_pdf_prints_code_on_the_grid_in_a_cid_font(builds: Builds) -> None:
     assert "Type 3" not in fonts
     assert "Study Code (" in builds.pdf_log, builds.pdf_log  # "fonts drawn: …": what Chromium drew code with
     body = [
-        line for fence in scan_fences(NOTE.read_text(encoding="utf-8").split("\n")) for line in fence.body
+        line for fence in note_fences(NOTE.read_text(encoding="utf-8")) for line in fence.body
     ]
     wide = [line for line in body if any(columns(ch) == 2 or "─" <= ch <= "╿" for ch in line)]
     pages = subprocess.run(

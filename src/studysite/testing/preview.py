@@ -1,0 +1,159 @@
+"""The differential oracle: a note's blocks as a CommonMark/GFM preview shows them, against our rendering.
+
+:func:`preview_tree` renders the note with markdown-it-py (the parser behind VS Code's preview) and
+:func:`html_tree` reads any HTML (that rendering, Python-Markdown's, or a built page's article) into the
+same flat list of blocks: each list item with its depth and own text, each paragraph, heading, table cell
+and code block (code byte for byte). Tight and loose lists read alike (``<p>`` inside ``<li>`` is not a
+block of its own), and our enrichments are mapped back to what the note wrote: a drawn diagram reads as
+the drawing kept in its "テキスト版", footnote references and the footnote list are left out (the preview
+side leaves out the ※ markers and ※ lines), permalinks and glossary markup are not text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from html.parser import HTMLParser
+
+from studysite.notes.blocks import parser
+from studysite.notes.frontmatter import FRONT_MATTER
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "li"}
+_MARK = re.compile(r"[(（]※\d+[)）]|※\d+")
+_ATTRS = re.compile(r"^(\s*\w+: .*?)\s*\{[^{}]*\}$")
+
+
+class _Blocks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.stack: list[tuple[str, dict[str, str]]] = []
+        self.texts: list[list[str]] = []  # open text blocks' collected text
+        self.depth = 0  # list nesting
+        self.skip = 0  # inside elements that are not the note's blocks
+        self.pre: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        classes = a.get("class", "").split()
+        if tag in _VOID:
+            return
+        skipping = (
+            self.skip
+            or "headerlink" in classes
+            or "footnote" in classes
+            or "footnote-backref" in classes
+            or (tag == "sup" and a.get("id", "").startswith("fnref"))
+            or "footnote-ref" in classes
+            or "footnotes" in classes
+            or "footnotes-sep" in classes
+            or "diagram" in classes  # the drawn diagram: its テキスト版 holds the note's drawing
+            or (tag == "summary")
+            or "mermaid-source" in classes
+            or tag in ("script", "style", "svg")
+        )
+        self.stack.append((tag, a))
+        if skipping:
+            self.skip += 1
+            return
+        if tag in ("ul", "ol"):
+            self.depth += 1
+        if tag == "pre":
+            self.pre = []
+        elif tag in _TEXT_BLOCKS and self.pre is None:
+            if tag == "p" and self.texts and self._open_li():
+                return  # a paragraph of a list item is the item's text (tight and loose lists read alike)
+            self._flush_parent()
+            self.texts.append([])
+
+    def _open_li(self) -> bool:
+        for tag, _ in reversed(self.stack[:-1]):
+            if tag in _TEXT_BLOCKS:
+                return tag in ("li", "dd")
+        return False
+
+    def _flush_parent(self) -> None:
+        """A block starting inside a text block: the parent's text so far is one block (an item's own
+        text before its nested list)."""
+        if self.texts and any(t.strip() for t in self.texts[-1]):
+            self._emit(self._parent_tag(), self.texts[-1])
+            self.texts[-1] = []
+
+    def _parent_tag(self) -> str:
+        for tag, _ in reversed(self.stack):
+            if tag in _TEXT_BLOCKS and tag != "p":
+                return tag
+            if tag in _TEXT_BLOCKS:
+                return tag
+        return "p"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or not self.stack:
+            return
+        while self.stack and self.stack[-1][0] != tag:
+            self.stack.pop()  # unclosed inline elements
+        if not self.stack:
+            return
+        self.stack.pop()
+        if self.skip:
+            self.skip -= 1
+            return
+        if tag in ("ul", "ol"):
+            self.depth -= 1
+        if tag == "pre" and self.pre is not None:
+            self.blocks.append(f"{'  ' * self.depth}code: {''.join(self.pre).removesuffix(chr(10))!r}")
+            self.pre = None
+        elif tag in _TEXT_BLOCKS and self.pre is None and self.texts:
+            if tag == "p" and self._open_li():
+                return
+            self._emit(tag, self.texts.pop())
+
+    def _emit(self, tag: str, parts: list[str]) -> None:
+        text = " ".join("".join(parts).split())
+        if text:
+            kind = "item" if tag == "li" else "p" if tag == "dd" else tag
+            self.blocks.append(f"{'  ' * self.depth}{kind}: {text}")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.pre is not None:
+            self.pre.append(data)
+        elif self.texts:
+            self.texts[-1].append(data)
+
+
+def html_tree(page_html: str) -> list[str]:
+    """The blocks of ``page_html`` as lines ``"<indent>kind: text"`` (see module doc)."""
+    reader = _Blocks()
+    reader.feed(page_html)
+    reader.close()
+    return [line for line in reader.blocks if not _is_footnote_line(line)]
+
+
+def preview_html(note: str) -> str:
+    """The note as a CommonMark/GFM preview renders it (markdown-it-py), ※ markers left out."""
+    return parser().render(note)
+
+
+def preview_tree(note: str) -> list[str]:
+    """The preview's blocks of a note (front matter, which MkDocs reads as data, left out); a heading's
+    ``{#id}`` is not its text."""
+    body = note[m.end() :] if (m := FRONT_MATTER.match(note)) else note
+    return [_ATTRS.sub(r"\1", _MARK.sub("", line)).rstrip() for line in html_tree(preview_html(body))]
+
+
+def _is_footnote_line(line: str) -> bool:
+    """A ``※1 text`` paragraph: the preview's footnote, which the site shows in its footnote list."""
+    return bool(re.match(r"\s*p: ※\d+", line))
+
+
+def compare(expected: list[str], actual: list[str]) -> str:
+    """A unified diff of two block lists, empty when they agree."""
+    norm_e = [_MARK.sub("", html.unescape(x)).rstrip() for x in expected]
+    norm_a = [_MARK.sub("", html.unescape(x)).rstrip() for x in actual]
+    if norm_e == norm_a:
+        return ""
+    return "\n".join(difflib.unified_diff(norm_e, norm_a, "preview", "site", lineterm=""))

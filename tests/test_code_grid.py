@@ -15,6 +15,7 @@ that tells the writer about a ragged drawing.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -172,6 +173,14 @@ def test_only_fences_kept_as_code_are_checked() -> None:
     assert not kept_as_code("mermaid", ["graph LR"])
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="-=+|│┌┐└┘├┤─═║ aコ\t$#.", max_size=12), max_size=8))
+def test_ragged_edges_takes_any_text(lines: list[str]) -> None:
+    for line, message in ragged_edges(lines):
+        assert 0 <= line < len(lines) and message
+    kept_as_code("", lines)
+
+
 LABELS = st.text(alphabet="abcXYZ019 コンテナ日本語イメージ層", min_size=0, max_size=8)
 
 
@@ -234,6 +243,7 @@ class Builds:
     pdf: Path
     pdf_log: str
     broken: subprocess.CompletedProcess
+    no_font: subprocess.CompletedProcess  # the export of the site with its code font removed
 
 
 @early("grid_builds")
@@ -246,18 +256,26 @@ def build_grid(work: Path) -> Builds:
     result = build_site(project, offline, site_url="", extra_env={"OFFLINE": "true", **EPOCH})
     assert result.returncode == 0, result.stderr
     pdf = work / "out" / "grid.pdf"
-    exported = subprocess.run(
-        [sys.executable, str(TOOL), str(online), "-o", str(pdf)],
+    exported = _export(online, pdf)
+    assert exported.returncode == 0, exported.stdout + exported.stderr
+    fontless = work / "fontless"
+    shutil.copytree(online, fontless)
+    (fontless / FONT_URI).unlink()
+    no_font = _export(fontless, work / "fontless.pdf")
+    broken = fixture_project(work / "broken", FIXTURE)
+    (broken / "docs" / "index.md").write_text(BROKEN_NOTE, encoding="utf-8")
+    failed = build_site(broken, work / "broken-site")
+    return Builds(online, offline, pdf, exported.stdout + exported.stderr, failed, no_font)
+
+
+def _export(site: Path, pdf: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(TOOL), str(site), "-o", str(pdf)],
         capture_output=True,
         text=True,
         timeout=180,
         env={**os.environ, **EPOCH},
     )
-    assert exported.returncode == 0, exported.stdout + exported.stderr
-    broken = fixture_project(work / "broken", FIXTURE)
-    (broken / "docs" / "index.md").write_text(BROKEN_NOTE, encoding="utf-8")
-    failed = build_site(broken, work / "broken-site")
-    return Builds(online, offline, pdf, exported.stdout + exported.stderr, failed)
 
 
 @pytest.fixture(scope="module")
@@ -339,9 +357,7 @@ def test_pdf_prints_code_on_the_grid_in_a_cid_font(builds: Builds) -> None:
     fonts = subprocess.run(["pdffonts", str(builds.pdf)], capture_output=True, text=True, check=True).stdout
     assert "Type 3" not in fonts
     assert "Study Code (" in builds.pdf_log, builds.pdf_log  # "fonts drawn: …": what Chromium drew code with
-    body = [
-        line for fence in note_fences(NOTE.read_text(encoding="utf-8")) for line in fence.body
-    ]
+    body = [line for fence in note_fences(NOTE.read_text(encoding="utf-8")) for line in fence.body]
     wide = [line for line in body if any(columns(ch) == 2 or "─" <= ch <= "╿" for ch in line)]
     pages = subprocess.run(
         ["pdftotext", "-bbox", str(builds.pdf), "-"], capture_output=True, text=True, check=True
@@ -351,6 +367,12 @@ def test_pdf_prints_code_on_the_grid_in_a_cid_font(builds: Builds) -> None:
     _, cell, worst = grid_residuals(lines)
     assert cell > 3
     assert worst < 0.75, f"a word is {worst:.2f} pt off the grid (cell {cell:.2f} pt)"
+
+
+def test_pdf_export_stops_when_code_is_not_drawn_with_the_grid_font(builds: Builds) -> None:
+    result = builds.no_font
+    assert result.returncode != 0
+    assert "not Study Code" in result.stderr and "study-code.woff2" in result.stderr, result.stderr
 
 
 def test_a_ragged_drawing_and_a_character_no_font_has_fail_the_strict_build(builds: Builds) -> None:

@@ -79,7 +79,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     build = _state["build"]
     chars = "".join(sorted(build.where))
     name = cache_name(*build.fonts, chars)
-    data, missing = build.cache.get_bytes(name), []
+    data = build.cache.get_bytes(name)
+    missing: list[str] = []
     if data is None:
         data, missing = compose(chars, *build.fonts)
         if not missing:  # a font with holes is cut again next time, so that the warning is repeated

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
 
-from studysite.diagrams.ragged import kept_as_code, ragged_edges
 from studysite.diagrams.layers import note_fences
+from studysite.diagrams.ragged import kept_as_code, ragged_edges
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

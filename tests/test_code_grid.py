@@ -207,7 +207,10 @@ def test_boxes_drawn_by_display_width_line_up_and_a_moved_edge_is_named(
 
 # -- builds of the fixture note ---------------------------------------------------------------------------
 
-BROKEN_NOTE = """# 崩れた図
+BROKEN_NOTE = """---
+description: 崩れた図のページ。
+---
+# 崩れた図
 
 本文。
 
@@ -380,8 +383,8 @@ def test_a_ragged_drawing_and_a_character_no_font_has_fail_the_strict_build(buil
     assert result.returncode != 0
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     ragged = [w for w in warnings if "ragged_drawings" in w]
-    assert len(ragged) == 1 and "index.md:8:" in ragged[0], warnings  # the plaintext box's short row
+    assert len(ragged) == 1 and "index.md:11:" in ragged[0], warnings  # the plaintext box's short row
     layer = [w for w in warnings if "layer diagram not converted" in w]
     assert len(layer) == 1 and "index.md:1" in layer[0], warnings  # the layer pass reports its own
     missing = [w for w in warnings if "no glyph in the code font" in w]
-    assert len(missing) == 1 and "index.md:26:" in missing[0] and "U+1F600" in missing[0], warnings
+    assert len(missing) == 1 and "index.md:29:" in missing[0] and "U+1F600" in missing[0], warnings

@@ -73,9 +73,10 @@ def check_fonts_used(page: Any, log: Callable[[str], None]) -> None:
     for node in blocks[:CODE_SAMPLE]:
         fonts = {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
         if fonts and GRID_CODE_FONT not in fonts:
+            drawn = ", ".join(sorted(fonts))
             raise PdfError(
-                f"a code block is drawn with {', '.join(sorted(fonts))}, not {GRID_CODE_FONT}: its columns would "
-                "not line up (is assets/fonts/study-code.woff2 in the site? hooks/code_font.py writes it)"
+                f"a code block is drawn in {drawn}, not {GRID_CODE_FONT}: its columns would not line up "
+                "(is assets/fonts/study-code.woff2 in the site? hooks/code_font.py makes it)"
             )
     used = sorted(glyphs.items(), key=lambda item: -item[1])
     log("fonts drawn: " + ", ".join(f"{name} ({count} glyphs)" for name, count in used))

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from studysite.diagrams.layers import note_fences
 from studysite.diagrams.ragged import AMBIGUOUS_HINT, kept_as_code, ragged_edges
 from studysite.site.code_font import CELL, FONT_URI, LICENSE_URI, code_chars, columns, compose, find_fonts
-from studysite.testing.browser import chromium, serve
+from studysite.testing.browser import chromium, serve, site_pages
 from studysite.testing.code_grid import grid_residuals, measure, misaligned, needs_grid, pdf_code_words
 from studysite.testing.early import early
 from studysite.testing.project import ROOT, build_site, fixture_project
@@ -388,3 +388,24 @@ def test_a_ragged_drawing_and_a_character_no_font_has_fail_the_strict_build(buil
     assert len(layer) == 1 and "index.md:1" in layer[0], warnings  # the layer pass reports its own
     missing = [w for w in warnings if "no glyph in the code font" in w]
     assert len(missing) == 1 and "index.md:29:" in missing[0] and "U+1F600" in missing[0], warnings
+
+
+@pytest.mark.browser
+def test_the_fixture_sites_own_code_keeps_its_columns(browser, site_dir: Path) -> None:
+    """The session's site (the frozen notes): every code block with Japanese or box drawing, the collapsed
+    テキスト版 and Mermaid sources opened, keeps its columns."""
+    checked, problems = 0, {}
+    with serve(site_dir) as url:
+        page = browser.new_page()
+        for path in site_pages(site_dir):
+            page.goto(url + path)
+            page.evaluate(
+                "() => document.querySelectorAll('article details').forEach(d => { d.open = true; })"
+            )
+            for n, block in enumerate(b for b in measure(page) if needs_grid(b)):
+                checked += 1
+                if found := misaligned(block):
+                    problems[f"{path} block {n + 1}"] = found[:3]
+        page.close()
+    assert checked >= 5, checked  # the Mermaid sources with Japanese labels
+    assert not problems, problems

@@ -106,6 +106,8 @@ RAGGED = {  # drawing -> 0-based lines that must be named
     "box lined up": ("┌──────────┐\n│ コンテナ │\n│ app      │\n└──────────┘", []),
     "box with a short row": ("┌──────────┐\n│ コンテナ │\n│ app    │\n└──────────┘", [2]),
     "padded as if kana were one column": ("+--------+\n| コンテナ     |\n| app    |\n+--------+", [1]),
+    "rounded ASCII corners": (".--------.\n| コンテナ |\n'--------'", [1]),
+    "rounded ASCII corners lined up": (".----------.\n| コンテナ |\n'----------'", []),
     "dash rules": ("----------\n|コンテナ  |\n----------", [1]),
     "dash rules lined up": (
         "----------\n|app     |\n----------\n|コンテナ|\n--------------------\n|Host OS           |\n"

@@ -44,11 +44,12 @@ def _cells(line: str, ambiguous: int = 1) -> dict[int, str]:
 
 
 def _is_rule(marks: dict[int, str]) -> bool:
-    """Only rules and corners (``-``, ``=``, ``+``, box drawing): a corner, or a run of three ``-``/``=``."""
+    """Only rules and corners (``-``, ``=``, ``+``, ``.``/``'`` corners, box drawing): a corner, or a run of
+    three ``-``/``=``."""
     text = "".join(marks.values()).replace(" ", "")
-    if not text or text.strip("-=+") or not ("-" in text or "=" in text):
+    if not text or text.strip("-=+.'") or not ("-" in text or "=" in text):
         return False
-    return "+" in text or "---" in text or "===" in text
+    return any(corner in text for corner in "+.'") or "---" in text or "===" in text
 
 
 def kept_as_code(info: str, body: Sequence[str]) -> bool:
@@ -119,7 +120,7 @@ def _ragged(lines: Sequence[str], ambiguous: int) -> list[tuple[int, int, int, i
         while mark(j, col) == "|":
             j += step
         found = mark(j, col)
-        if found == "+":
+        if found == "+" or (found in ".'" and rules[j]):
             return True
         # a rule of bare dashes (no corners) holds any side standing on it or hanging from it
         return found in "-=" and rules[j] and "+" not in rows[j].values()

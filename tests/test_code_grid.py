@@ -293,6 +293,12 @@ def _grid_blocks(page) -> list:
     return blocks
 
 
+#: What could move a character of code off its column: spacing between scripts, trimmed punctuation,
+#: ligatures, kerning, synthesised bold or italic.
+STYLE_JS = """() => { const s = getComputedStyle(document.querySelector('pre code'));
+  return [s.textAutospace, s.textSpacingTrim, s.fontVariantLigatures, s.fontKerning, s.fontSynthesis]; }"""
+
+
 @pytest.mark.browser
 def test_code_keeps_its_columns_light_and_dark_at_two_widths(builds: Builds) -> None:
     problems: dict[str, list[str]] = {}
@@ -313,6 +319,8 @@ def test_code_keeps_its_columns_light_and_dark_at_two_widths(builds: Builds) -> 
                     "() => getComputedStyle(document.querySelector('pre code')).fontFamily"
                 )
                 assert family.startswith('"Study Code"'), family
+                style = page.evaluate(STYLE_JS)
+                assert style == ["no-autospace", "space-all", "none", "none", "none"], style
                 context.close()
         # without the font, the reader's own fonts break the grid: the check above can fail
         context = browser.new_context()
@@ -360,7 +368,7 @@ def test_offline_bundle_keeps_the_columns(builds: Builds) -> None:
 @pytest.mark.browser
 def test_pdf_prints_code_on_the_grid_in_a_cid_font(builds: Builds) -> None:
     fonts = subprocess.run(["pdffonts", str(builds.pdf)], capture_output=True, text=True, check=True).stdout
-    assert "Type 3" not in fonts
+    assert "Type 3" not in fonts and "CID TrueType" in fonts
     assert "Study Code (" in builds.pdf_log, builds.pdf_log  # "fonts drawn: …": what Chromium drew code with
     body = [line for fence in note_fences(NOTE.read_text(encoding="utf-8")) for line in fence.body]
     wide = [line for line in body if any(columns(ch) == 2 or "─" <= ch <= "╿" for ch in line)]

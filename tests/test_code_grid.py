@@ -67,7 +67,7 @@ def test_code_chars_reads_pre_code_and_kbd_only() -> None:
     assert code_chars("<p>コードなし</p>") == set()
 
 
-SAMPLE = "abc XYZ 019 |+-_#./ ─│┌┐└┘├┤┬┴┼━┃═║╔╗ →←↑↓※○●■…・「」（）コンテナ日本語①α"
+SAMPLE = "abc XYZ 019 |+-_#./ ─│┌┐└┘├┤┬┴┼━┃═║╔╗ →←↑↓※○●■…・「」（）コンテナ日本語①α か\u3099 ｶﾀｶﾅ"
 
 
 def test_font_has_a_true_grid_and_every_character() -> None:

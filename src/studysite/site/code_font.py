@@ -145,14 +145,16 @@ def _outline(
     glyph_set: Any, name: str, width: int, advance: int, reach: tuple[int, int] | None = None
 ) -> Any:
     """The glyph ``name`` as a TrueType glyph fitted into ``advance``: narrowed when wider, centred
-    when narrower. ``reach`` (ascent, descent): points on those edges move out to the line box's."""
+    when narrower, moved back over the character before it when ``advance`` is 0. ``reach`` (ascent, descent): points on those edges move out to the line box's."""
     from fontTools.pens.recordingPen import DecomposingRecordingPen  # type: ignore[import-untyped]
     from fontTools.pens.transformPen import TransformPen  # type: ignore[import-untyped]
     from fontTools.pens.ttGlyphPen import TTGlyphPen  # type: ignore[import-untyped]
 
     recording = DecomposingRecordingPen(glyph_set)
     glyph_set[name].draw(recording)
-    if width > advance and width:
+    if advance == 0:  # a combining mark: drawn over the character before it
+        transform = (1, 0, 0, 1, -width, 0)
+    elif width > advance:
         transform = (advance / width, 0, 0, 1, 0, 0)
     else:
         transform = (1, 0, 0, 1, (advance - width) // 2, 0)

@@ -145,7 +145,8 @@ def _outline(
     glyph_set: Any, name: str, width: int, advance: int, reach: tuple[int, int] | None = None
 ) -> Any:
     """The glyph ``name`` as a TrueType glyph fitted into ``advance``: narrowed when wider, centred
-    when narrower, moved back over the character before it when ``advance`` is 0. ``reach`` (ascent, descent): points on those edges move out to the line box's."""
+    when narrower, moved back over the character before it when ``advance`` is 0. ``reach`` (ascent,
+    descent): points on those edges move out to the line box's."""
     from fontTools.pens.recordingPen import DecomposingRecordingPen  # type: ignore[import-untyped]
     from fontTools.pens.transformPen import TransformPen  # type: ignore[import-untyped]
     from fontTools.pens.ttGlyphPen import TTGlyphPen  # type: ignore[import-untyped]

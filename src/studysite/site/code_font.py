@@ -153,6 +153,7 @@ def _outline(
 
     recording = DecomposingRecordingPen(glyph_set)
     glyph_set[name].draw(recording)
+    transform: tuple[float, ...]
     if advance == 0:  # a combining mark: drawn over the character before it
         transform = (1, 0, 0, 1, -width, 0)
     elif width > advance:

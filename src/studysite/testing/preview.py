@@ -20,6 +20,7 @@ from studysite.notes.blocks import parser
 from studysite.notes.frontmatter import FRONT_MATTER
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_BREAKS = {"pre", "ul", "ol", "table", "blockquote", "hr", "dl", "div", "details"}
 _TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "li"}
 _MARK = re.compile(r"[(（]※\d+[)）]|※\d+")
 _ATTRS = re.compile(r"^(\s*\w+: .*?)\s*\{[^{}]*\}$")
@@ -58,6 +59,8 @@ class _Blocks(HTMLParser):
         if skipping:
             self.skip += 1
             return
+        if tag in _BREAKS:
+            self._flush_parent()  # an item's text before its nested list, code, quote…
         if tag in ("ul", "ol"):
             self.depth += 1
         if tag == "pre":
@@ -68,8 +71,10 @@ class _Blocks(HTMLParser):
             self._flush_parent()
             self.texts.append([])
 
-    def _open_li(self) -> bool:
-        for tag, _ in reversed(self.stack[:-1]):
+    def _open_li(self, own: bool = True) -> bool:
+        """Whether the innermost text block around the element (on top of the stack when ``own``) is a
+        list item or definition."""
+        for tag, _ in reversed(self.stack[:-1] if own else self.stack):
             if tag in _TEXT_BLOCKS:
                 return tag in ("li", "dd")
         return False
@@ -106,7 +111,7 @@ class _Blocks(HTMLParser):
             self.blocks.append(f"{'  ' * self.depth}code: {''.join(self.pre).removesuffix(chr(10))!r}")
             self.pre = None
         elif tag in _TEXT_BLOCKS and self.pre is None and self.texts:
-            if tag == "p" and self._open_li():
+            if tag == "p" and self._open_li(own=False):
                 return
             self._emit(tag, self.texts.pop())
 

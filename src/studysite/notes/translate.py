@@ -123,8 +123,9 @@ class _State:
         self.indented_code: set[int] = set()
         self.first: dict[int, int] = {}  # note line → index of the first line written for it
 
-    def emit(self, text: str, source: int) -> None:
-        self.first.setdefault(source, len(self.out))
+    def emit(self, text: str, source: int, separation: bool = False) -> None:
+        if not separation:
+            self.first.setdefault(source, len(self.out))
         self.out.append(text)
         self.where.append(source)
 
@@ -153,10 +154,10 @@ def translate(markdown: str) -> Translation:
         cursor = _Cursor(line.removesuffix("\r"))
         own = leaf[i]
         pieces, opener = _containers(cursor, chain[i] if own is None else _ancestors(own), i, state.offsets)
-        if i in starts and i and lines[i - 1].strip():
+        if i in starts and i:
             block = min(starts[i], key=lambda b: len(_ancestors(b)))
-            for extra in _separation(block, state):
-                state.emit(_prefix(pieces, block, blank=not extra) + extra, i)
+            for extra in _separation(block, state, glued=bool(lines[i - 1].strip())):
+                state.emit(_prefix(pieces, block, blank=not extra) + extra, i, separation=True)
         prefix = "".join(p.first for p in pieces)
         if opener is not None:  # an admonition's own line
             state.emit(prefix + opener, i)
@@ -262,19 +263,21 @@ def _prefix(pieces: list[_Piece], block: Block, blank: bool) -> str:
     return _blank(kept) if blank else "".join(p.rest for p in kept)
 
 
-def _separation(block: Block, state: _State) -> list[str]:
-    """Lines to put before ``block`` when it is glued to the block above: none, a blank line, or (two lists
-    side by side, which Python-Markdown would join) an HTML comment between blank lines."""
+def _separation(block: Block, state: _State, glued: bool) -> list[str]:
+    """Lines to put before ``block``: between two lists side by side (a new bullet character or list type,
+    which CommonMark reads as a new list and Python-Markdown would join to the one above) an HTML comment;
+    else, when it is glued to the block above, a blank line or (where Python-Markdown reads them right)
+    nothing."""
     parent = block.parent
     if parent is None:
         return []
     siblings = parent.children
     index = siblings.index(block)
-    if index == 0 or siblings[index - 1].end != block.start:
+    above = siblings[index - 1] if index else None
+    if above is not None and above.kind == "list" and block.kind == "list":
+        return ["", EMPTY, ""] if glued else [EMPTY, ""]
+    if above is None or not glued or above.end != block.start:
         return []
-    above = siblings[index - 1]
-    if above.kind == "list" and block.kind == "list":
-        return ["", EMPTY, ""]
     if parent.kind == "list":  # an item below an item: glued is fine unless a blank line opened a block
         first = state.first.get(above.start, len(state.out))
         blank_inside = any(not line.strip(" >") for line in state.out[first:])
@@ -307,8 +310,14 @@ def _leaf_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[st
         if i < block.end - 1 and _hard_break(text):
             text = text[:-1].rstrip(" ") + "  "
         return [autolink(text)]
-    if kind in ("heading", "table"):
+    if kind == "table":  # every row with outer pipes: Python-Markdown counts cells from the header's style
+        text = text if text.startswith("|") else "| " + text
+        text = text if text.endswith("|") and not text.endswith("\\|") else text + " |"
         return [autolink(text)]
+    if kind == "heading":
+        return [autolink(text)]
+    if kind == "hr":
+        return ["***"]  # (Python-Markdown's rule takes no tabs: "*\t*\t*")
     return [text]
 
 

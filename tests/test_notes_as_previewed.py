@@ -142,7 +142,9 @@ def test_every_fixture_note_reads_as_previewed(path: Path) -> None:
 
 # --- notes Hypothesis writes from the writer's constructs ------------------------------------------------
 
-WORDS = st.sampled_from(["コンテナ", "イメージを作る", "Docker Hub", "`docker ps`", "ホストOS", "cgroups", "VM"])
+WORDS = st.sampled_from(
+    ["コンテナ", "イメージを作る", "Docker Hub", "`docker ps`", "ホストOS", "cgroups", "VM", "*強調*"]
+)
 URLS = st.sampled_from(
     ["https://docs.docker.com/?utm_source=x", "www.docker.com/blog", "https://example.com/a_(b)"]
 )

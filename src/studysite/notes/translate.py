@@ -144,8 +144,9 @@ def translate(markdown: str) -> Translation:
         starts.setdefault(block.start, []).append(block)
         span = range(block.start, min(block.end, len(lines)))
         if block.kind in ("list", "item", "quote", "admonition"):
+            inside = [*block.ancestors, block]
             for i in span:
-                chain[i] = [*_ancestors(block), block]
+                chain[i] = inside
         else:
             for i in span:
                 leaf[i] = block
@@ -180,12 +181,7 @@ def translate(markdown: str) -> Translation:
 
 
 def _ancestors(block: Block) -> list[Block]:
-    found = []
-    parent = block.parent
-    while parent is not None and parent.kind != "document":
-        found.append(parent)
-        parent = parent.parent
-    return found[::-1]
+    return block.ancestors
 
 
 def _containers(

@@ -94,7 +94,8 @@ def main() -> None:
     args = parser.parse_args()
     text = note(args.lines)
     now = best_ms(lambda: translate(text))
-    print(f"note: {len(text.splitlines())} lines; structure pass (markdown-it-py + translation): {now:.2f} ms")
+    lines = len(text.splitlines())
+    print(f"note: {lines} lines; structure pass (markdown-it-py + translation): {now:.2f} ms")
     print(f"budget {BUDGET_MS:.0f} ms for 200 lines: {'met' if now <= BUDGET_MS else 'missed'}")
     if args.rev:
         lists, fences = load_old(args.rev)
@@ -105,7 +106,7 @@ def main() -> None:
             list(fences.scan_fences(normalized.split("\n")))
 
         before = best_ms(old)
-        print(f"hand-written passes of {args.rev} on the same note: {before:.2f} ms; after/before {now / before:.2f}")
+        print(f"hand-written passes of {args.rev}: {before:.2f} ms; after/before {now / before:.2f}")
 
 
 if __name__ == "__main__":

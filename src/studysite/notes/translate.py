@@ -36,7 +36,9 @@ CODE_TAB = "\ufdd0"
 EMPTY = "<!-- -->"  # what an item's first line holds when its content starts below it
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
 #: Paragraph text that Python-Markdown, unlike CommonMark, would read as a heading or a list item.
-_PM_BLOCK = re.compile(r"#|\d+[.)](?:[ \t]|$)|[*+-](?:[ \t]|$)")
+_PM_BLOCK = re.compile(r"#|>|\d+[.)](?:[ \t]|$)|[*+-](?:[ \t]|$)|!!!|\?\?\?")
+#: A paragraph line superfences would take for a fence (in CommonMark, text: a code span's backticks…).
+_FENCE_LIKE = re.compile(r"`{3,}|~{3,}")
 #: What superfences accepts after a fence's language: {attrs} and key=value options.
 _OPTIONS = re.compile(r"(?:\s*(?:\{[^{}]*\}|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\"']+)))+\s*")
 _LANGUAGE = re.compile(r"[\w#+.-]+")
@@ -109,6 +111,10 @@ class _Piece:
     rest: str  # its part on the lines after (4 spaces, "> ")
 
 
+class _Join(str):
+    """Text that goes at the end of the line written before it (see _FENCE_LIKE)."""
+
+
 class _Opener(str):
     """The opening line of a fence made from indented code (see Translation.indented_code)."""
 
@@ -174,6 +180,9 @@ def translate(markdown: str) -> Translation:
             state.emit(prefix + cursor.text if not cursor.blank() else _blank(pieces), i)
             continue
         for text in _leaf_lines(own, cursor, i, state):
+            if isinstance(text, _Join) and state.out:
+                state.out[-1] += " " + text
+                continue
             state.emit((prefix + text) if text.strip() else _blank(pieces), i)
             if isinstance(text, _Opener):
                 state.indented_code.add(len(state.out) - 1)
@@ -301,6 +310,8 @@ def _leaf_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[st
     cursor.take_all()
     text = cursor.text
     if kind == "paragraph":
+        if i > block.start and _FENCE_LIKE.match(text):
+            return [_Join(autolink(text))]  # on the line above: a soft break reads as a space either way
         if _PM_BLOCK.match(text):
             text = _escape_block_start(text)
         if i < block.end - 1 and _hard_break(text):
@@ -371,7 +382,8 @@ def _fence_info(info: str) -> str:
 
 
 def _escape_block_start(text: str) -> str:
-    """``#tag`` → ``\\#tag``, ``2. 続き`` → ``2\\. 続き``, ``- `` → ``\\- ``: text, not a heading or item."""
+    """``#tag`` → ``\\#tag``, ``2. 続き`` → ``2\\. 続き``, ``- `` → ``\\- ``: text, not a heading, item,
+    quote or admonition."""
     digits = re.match(r"\d+", text)
     if digits:
         return f"{digits.group(0)}\\{text[digits.end() :]}"

@@ -18,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from studysite.notes.anchors import Anchors
 from studysite.notes.frontmatter import FRONT_MATTER, front_matter_error, lines_before_body
 from studysite.notes.links import drop_tracking
+from studysite.notes.translate import restore_tabs
 from studysite.pipeline import note_anchors, prepare_note
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return drop_tracking(html)
+    return drop_tracking(restore_tabs(html))
 
 
 class _Notes:

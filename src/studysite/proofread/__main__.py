@@ -1,0 +1,115 @@
+"""``python -m studysite.proofread``: the proofreader's command line (run from the project's root).
+
+check [PATH ...]   every finding on the notes (default docs/), one line each, then the count;
+                   exit 0 whatever it finds (advice), 1 when textlint cannot run
+start              begin checking docs/ in the background, beside a build (make site)
+summary            one line: the count the background check found (waits for it at most WAIT s)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+STATE = Path(".cache", "lint-notes")
+NOTES = Path("docs")
+
+
+def _check(paths: list[Path]) -> int:
+    from studysite.proofread.textlint import TextlintError, lint, note_files
+
+    try:
+        found = lint(note_files(paths), Path.cwd())
+    except TextlintError as error:
+        print(f"lint-notes: {error}", file=sys.stderr)
+        return 1
+    for finding in found:
+        print(finding)
+    print(f"{len(found)} 件の指摘" if found else "指摘はありません")
+    return 0
+
+
+def _run(state: Path) -> int:
+    """The background check: its result (count or error) written atomically to state/result.json."""
+    from studysite.proofread.textlint import lint, note_files
+
+    os.nice(10)  # the build beside it comes first
+    try:
+        result: dict[str, object] = {"count": len(lint(note_files([NOTES]), Path.cwd()))}
+    except Exception as error:  # any failure is reported by `summary` in one line, never raised
+        result = {"error": str(error).splitlines()[0] if str(error) else type(error).__name__}
+    partial = state / "result.json.part"
+    partial.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    partial.replace(state / "result.json")
+    return 0
+
+
+def _start(state: Path) -> int:
+    state.mkdir(parents=True, exist_ok=True)
+    for name in ("result.json", "pid"):
+        (state / name).unlink(missing_ok=True)
+    with open(state / "log", "w", encoding="utf-8") as log:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "studysite.proofread", "run"],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+    (state / "pid").write_text(str(child.pid), encoding="utf-8")
+    return 0
+
+
+def _summary(state: Path, wait: float) -> int:
+    from studysite.proofread.text import summary
+
+    result_file = state / "result.json"
+    deadline = time.monotonic() + wait
+    while not result_file.exists() and time.monotonic() < deadline and (state / "pid").exists():
+        time.sleep(0.05)
+    if result_file.exists():
+        result = json.loads(result_file.read_text(encoding="utf-8"))
+        print(summary(result.get("count"), result.get("error")))
+        return 0
+    if not (state / "pid").exists():
+        print(summary(None, "始まっていません (make lint-notes で実行できます)"))
+        return 0
+    try:  # still running after the build: stop it (its own process group), say so
+        os.killpg(int((state / "pid").read_text(encoding="utf-8")), signal.SIGTERM)
+    except (OSError, ValueError):
+        pass
+    print(summary(None, f"ビルドの後 {wait:g} 秒で終わりませんでした (make lint-notes で実行できます)"))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m studysite.proofread", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="every finding, one line each")
+    check.add_argument("paths", nargs="*", type=Path, default=[NOTES])
+    sub.add_parser("start", help="begin checking docs/ in the background")
+    sub.add_parser("run", help=argparse.SUPPRESS)
+    summary = sub.add_parser("summary", help="one line: how many findings")
+    summary.add_argument("--wait", type=float, default=1.5, metavar="WAIT")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return _check(args.paths)
+    if args.command == "start":
+        return _start(STATE)
+    if args.command == "run":
+        return _run(STATE)
+    try:
+        return _summary(STATE, args.wait)
+    except Exception as error:  # advice only: never fail the build
+        print(f"文章チェック (textlint): 結果を読めませんでした: {error}")
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

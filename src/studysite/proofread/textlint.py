@@ -73,4 +73,8 @@ def lint(notes: Sequence[Path], root: Path, timeout: float = 300) -> list[Findin
             said = (done.stderr or done.stdout).strip().splitlines()
             reason = next((line for line in said if "Error" in line), said[0] if said else "")
             raise TextlintError(f"textlint が終了コード {done.returncode} で止まりました: {reason}") from None
-        return findings(results, sources)
+        try:
+            return findings(results, sources)
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            reason = f"{type(error).__name__}: {error}"
+            raise TextlintError(f"textlint の報告を読めませんでした ({reason})") from None

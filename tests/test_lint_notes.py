@@ -81,6 +81,11 @@ def test_the_raw_seed_gives_a_short_list_with_the_stray_letter(
         (73, "prh", "「ハイパーバイザ」は「ハイパーバイザー」と書きます"),
         (73, "prh", "「VMWare」は「VMware」と書きます"),
         (94, "prh", "「CGroups」は「cgroups」と書きます"),
+        (
+            94,
+            "@textlint-rule/pattern",
+            "語の直後の角括弧 [ ] は本文にそのまま表示されます。補足なら丸括弧 ( ) にしませんか",
+        ),
         (99, "prh", "「CGroups」は「cgroups」と書きます"),
         (119, "prh", "「クラスタ」は「クラスター」と書きます"),
         (119, "prh", "「マネージャ」は「マネージャー」と書きます"),

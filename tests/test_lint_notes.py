@@ -249,3 +249,22 @@ def test_summary_without_a_start_says_so(tmp_path: Path) -> None:
     done = _run(tmp_path, "summary", "--wait", "0")
     assert done.returncode == 0
     assert done.stdout.endswith("実行できませんでした: 始まっていません (make lint-notes で実行できます)\n")
+
+
+def test_summary_stops_a_check_that_outlasts_the_build_and_tells_one_that_died(tmp_path: Path) -> None:
+    state = tmp_path / ".cache" / "lint-notes"
+    state.mkdir(parents=True)
+    slow = subprocess.Popen(["sleep", "60"], start_new_session=True)
+    try:
+        (state / "pid").write_text(str(slow.pid), encoding="utf-8")
+        done = _run(tmp_path, "summary", "--wait", "0.2")
+        assert done.returncode == 0
+        assert done.stdout.endswith(
+            "ビルドの後 0.2 秒で終わりませんでした (make lint-notes で実行できます)\n"
+        )
+        assert slow.wait(timeout=10) == -15  # stopped by its process group, by id
+    finally:
+        if slow.poll() is None:
+            slow.kill()
+    done = _run(tmp_path, "summary", "--wait", "5")  # the pid is now of no process, and no result came
+    assert done.returncode == 0 and "途中で止まりました" in done.stdout and done.stdout.count("\n") == 1

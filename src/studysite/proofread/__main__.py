@@ -24,6 +24,10 @@ NOTES = Path("docs")
 def _check(paths: list[Path]) -> int:
     from studysite.proofread.textlint import TextlintError, lint, note_files
 
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        print(f"lint-notes: {', '.join(missing)} がありません", file=sys.stderr)
+        return 1
     try:
         found = lint(note_files(paths), Path.cwd())
     except TextlintError as error:
@@ -69,23 +73,35 @@ def _start(state: Path) -> int:
 def _summary(state: Path, wait: float) -> int:
     from studysite.proofread.text import summary
 
-    result_file = state / "result.json"
+    result_file, pid_file = state / "result.json", state / "pid"
+    if not result_file.exists() and not pid_file.exists():
+        print(summary(None, "始まっていません (make lint-notes で実行できます)"))
+        return 0
+    pid = int(pid_file.read_text(encoding="utf-8")) if pid_file.exists() else 0
     deadline = time.monotonic() + wait
-    while not result_file.exists() and time.monotonic() < deadline and (state / "pid").exists():
+    while not result_file.exists() and time.monotonic() < deadline and _alive(pid):
         time.sleep(0.05)
     if result_file.exists():
         result = json.loads(result_file.read_text(encoding="utf-8"))
         print(summary(result.get("count"), result.get("error")))
         return 0
-    if not (state / "pid").exists():
-        print(summary(None, "始まっていません (make lint-notes で実行できます)"))
+    if not _alive(pid):
+        print(summary(None, f"途中で止まりました ({state / 'log'} を見てください)"))
         return 0
     try:  # still running after the build: stop it (its own process group), say so
-        os.killpg(int((state / "pid").read_text(encoding="utf-8")), signal.SIGTERM)
-    except (OSError, ValueError):
+        os.killpg(pid, signal.SIGTERM)
+    except OSError:
         pass
     print(summary(None, f"ビルドの後 {wait:g} 秒で終わりませんでした (make lint-notes で実行できます)"))
     return 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return pid > 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,12 +23,6 @@ PLANTED = FIXTURES / "lint-notes" / "planted.md"
 CLEAN = FIXTURES / "lint-notes" / "clean.md"
 SEED = FIXTURES / "docker-1.md"  # the raw seed, byte-exact (tests/test_content_fidelity.py checks it)
 
-pytestmark = pytest.mark.skipif(
-    not (ROOT / "node_modules" / ".bin" / "textlint").exists(),
-    reason="textlint is not installed (make setup)",
-)
-
-
 LINE = re.compile(r"(?P<path>\S+):(?P<line>\d+):(?P<col>\d+)  (?P<message>\S.*)  \((?P<rule>[\w@/-]+)\)")
 
 

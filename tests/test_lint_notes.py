@@ -31,7 +31,7 @@ def found() -> dict[str, list[tuple[int, int, str, str]]]:
     """One `make lint-notes`-style run over the three notes (its own process): path → (line, column,
     rule, message) of each finding, read back from its `file:line:col  message  (rule)` lines."""
     paths = [str(p.relative_to(ROOT)) for p in (PLANTED, CLEAN, SEED)]
-    done = _run(ROOT, "check", *paths)
+    done = _run(ROOT, "check", "--no-cache", *paths)
     assert done.returncode == 0, done.stderr  # advice: findings never make it fail
     *lines, last = done.stdout.splitlines()
     assert last == f"{len(lines)} 件の指摘"
@@ -205,7 +205,9 @@ def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_site_summary_counts_the_background_check(tmp_path: Path) -> None:
+def test_site_summary_counts_the_background_check_and_unchanged_notes_are_not_checked_again(
+    tmp_path: Path,
+) -> None:
     root = _project(tmp_path, "real")
     assert _run(root, "start").returncode == 0
     done = _run(root, "summary", "--wait", "60")
@@ -213,6 +215,24 @@ def test_site_summary_counts_the_background_check(tmp_path: Path) -> None:
         0,
         "文章チェック (textlint): 4 件の指摘があります (一覧は make lint-notes)\n",
     )
+    # textlint breaks: the unchanged note is counted from the cache, without starting it
+    (root / "node_modules").unlink()
+    broken = root / "node_modules" / ".bin" / "textlint"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("#!/bin/sh\necho 'Error: broken' >&2; exit 2\n", encoding="utf-8")
+    broken.chmod(0o755)
+    cached = _run(root, "check", "docs")
+    assert (cached.returncode, cached.stdout.splitlines()[-1]) == (0, "4 件の指摘")
+    assert "docs/note.md:7:11  日本語の直後に英字が1文字だけあります" in cached.stdout
+    # an edited note, or edited settings, is checked again
+    with open(root / "docs" / "note.md", "a", encoding="utf-8") as note:
+        note.write("\n追記\n")
+    assert _run(root, "check", "docs").returncode == 1
+    (root / "docs" / "note.md").write_bytes(PLANTED.read_bytes())
+    assert _run(root, "check", "docs").returncode == 0
+    with open(root / "prh.yml", "a", encoding="utf-8") as settings:
+        settings.write("  - expected: 追記\n")
+    assert _run(root, "check", "docs").returncode == 1
 
 
 @pytest.mark.parametrize(

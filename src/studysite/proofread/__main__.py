@@ -18,10 +18,11 @@ import time
 from pathlib import Path
 
 STATE = Path(".cache", "lint-notes")
+CACHE = STATE / "notes"  # each note's findings, by a hash of its text and the settings
 NOTES = Path("docs")
 
 
-def _check(paths: list[Path]) -> int:
+def _check(paths: list[Path], cache: Path | None) -> int:
     from studysite.proofread.textlint import TextlintError, lint, note_files
 
     missing = [str(path) for path in paths if not path.exists()]
@@ -29,7 +30,7 @@ def _check(paths: list[Path]) -> int:
         print(f"lint-notes: {', '.join(missing)} がありません", file=sys.stderr)
         return 1
     try:
-        found = lint(note_files(paths), Path.cwd())
+        found = lint(note_files(paths), Path.cwd(), cache)
     except TextlintError as error:
         print(f"lint-notes: {error}", file=sys.stderr)
         return 1
@@ -45,7 +46,7 @@ def _run(state: Path) -> int:
 
     os.nice(10)  # the build beside it comes first
     try:
-        result: dict[str, object] = {"count": len(lint(note_files([NOTES]), Path.cwd()))}
+        result: dict[str, object] = {"count": len(lint(note_files([NOTES]), Path.cwd(), CACHE))}
     except Exception as error:  # any failure is reported by `summary` in one line, never raised
         result = {"error": str(error).splitlines()[0] if str(error) else type(error).__name__}
     partial = state / "result.json.part"
@@ -109,13 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="every finding, one line each")
     check.add_argument("paths", nargs="*", type=Path, default=[NOTES])
+    check.add_argument("--no-cache", action="store_true", help="check every note again")
     sub.add_parser("start", help="begin checking docs/ in the background")
     sub.add_parser("run", help=argparse.SUPPRESS)
     summary = sub.add_parser("summary", help="one line: how many findings")
     summary.add_argument("--wait", type=float, default=1.5, metavar="WAIT")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return _check(args.paths)
+        return _check(args.paths, None if args.no_cache else CACHE)
     if args.command == "start":
         try:
             return _start(STATE)

@@ -1,21 +1,29 @@
 """Running textlint (from the project's node_modules, settings in .textlintrc.yml) over notes.
 
-Each note is written, as ``text.mask_for_textlint`` shows it, into a temporary folder under the same
-relative path, and textlint reads those copies in one process; the findings name the notes themselves.
+Each note is written, as ``text.mask_for_textlint`` shows it, into a temporary folder, and textlint reads
+those copies in one process; the findings name the notes themselves. A cache folder (``.cache/lint-notes/``
+for the command line) keeps each note's findings under a hash of its text and of the settings, so only
+new or edited notes start textlint: an unchanged site is counted at once.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
+from studysite.proofread import text as text_module
 from studysite.proofread.text import Finding, findings, mask_for_textlint
 
 CONFIG = ".textlintrc.yml"
 TEXTLINT = Path("node_modules", ".bin", "textlint")
+CACHE_DAYS = 30
 
 
 class TextlintError(Exception):
@@ -44,25 +52,79 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def lint(notes: Sequence[Path], root: Path, timeout: float = 300) -> list[Finding]:
-    """textlint's findings on ``notes``, with the settings and textlint of the project at ``root``."""
-    if not notes:
-        return []
+def _settings_digest(root: Path) -> bytes:
+    """What a note's findings depend on besides its text: the settings, the dictionary, the locked rules
+    and this package's way of showing and saying them."""
+    digest = hashlib.sha256()
+    for path in (root / CONFIG, root / "prh.yml", root / "package-lock.json", Path(text_module.__file__)):
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.digest()
+
+
+def _cached(cache: Path | None, key: str) -> list[list[Any]] | None:
+    if cache is None:
+        return None
+    try:
+        entry = cache / f"{key}.json"
+        found = json.loads(entry.read_text(encoding="utf-8"))
+        entry.touch()  # kept while in use (see _store)
+        return found if isinstance(found, list) else None
+    except (OSError, ValueError):
+        return None
+
+
+def _store(cache: Path, key: str, found: list[Finding]) -> None:
+    """One entry per note text and settings; entries not used for CACHE_DAYS go."""
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = cache / f"{key}.part"
+    partial.write_text(json.dumps([[f.line, f.column, f.message, f.rule] for f in found], ensure_ascii=False))
+    partial.replace(cache / f"{key}.json")
+    old = time.time() - CACHE_DAYS * 86400
+    for entry in cache.glob("*.json"):
+        with contextlib.suppress(OSError):
+            if entry.stat().st_mtime < old:
+                entry.unlink()
+
+
+def lint(notes: Sequence[Path], root: Path, cache: Path | None = None, timeout: float = 300) -> list[Finding]:
+    """textlint's findings on ``notes``, with the settings and textlint of the project at ``root``.
+    With ``cache`` (a folder), a note whose text and settings were checked before is not checked again."""
+    settings = _settings_digest(root)
+    out: list[Finding] = []
+    todo: list[tuple[str, str, str]] = []  # shown path, text, cache key
+    for note in notes:
+        shown = _shown(note, root)
+        try:
+            text = note.read_text(encoding="utf-8").replace("\r\n", "\n")
+        except (OSError, UnicodeDecodeError) as error:
+            raise TextlintError(f"{shown}: 読めません ({error})") from None
+        key = hashlib.sha256(settings + text.encode("utf-8")).hexdigest()
+        known = _cached(cache, key)
+        if known is None:
+            todo.append((shown, text, key))
+        else:
+            out.extend(Finding(shown, line, column, message, rule) for line, column, message, rule in known)
+    if todo:
+        found = _run_textlint(todo, root, timeout)
+        for shown, _, key in todo:
+            if cache is not None:
+                _store(cache, key, [f for f in found if f.path == shown])
+        out.extend(found)
+    return sorted(set(out))
+
+
+def _run_textlint(notes: Sequence[tuple[str, str, str]], root: Path, timeout: float) -> list[Finding]:
     textlint = root / TEXTLINT
     if not textlint.exists():
         raise TextlintError(f"{TEXTLINT} がありません (make setup で入ります)")
     with tempfile.TemporaryDirectory(prefix="lint-notes-") as tmp:
         sources: dict[str, tuple[str, str]] = {}
-        copies: list[str] = []
-        for i, note in enumerate(notes):
-            shown = _shown(note, root)
-            text = note.read_text(encoding="utf-8").replace("\r\n", "\n")
+        for i, (shown, text, _) in enumerate(notes):
             copy = Path(tmp, str(i), Path(shown).name)
             copy.parent.mkdir(parents=True)
             copy.write_text(mask_for_textlint(text), encoding="utf-8")
             sources[str(copy)] = (shown, text)
-            copies.append(str(copy))
-        command = [str(textlint), "--config", str(root / CONFIG), "--format", "json", "--no-color", *copies]
+        command = [str(textlint), "--config", str(root / CONFIG), "--format", "json", "--no-color", *sources]
         try:
             done = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=timeout)
         except (OSError, subprocess.TimeoutExpired) as error:

@@ -1,7 +1,8 @@
 """``python -m studysite.proofread``: the proofreader's command line (run from the project's root).
 
 check [PATH ...]   every finding on the notes (default docs/), one line each, then the count;
-                   exit 0 whatever it finds (advice), 1 when textlint cannot run
+                   exit 0 whatever it finds (advice), 1 when textlint cannot run; a note checked
+                   before with the same text and settings is not checked again (unless --no-cache)
 start              begin checking docs/ in the background, beside a build (make site)
 summary            one line: the count the background check found (waits for it at most WAIT s)
 """
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("paths", nargs="*", type=Path, default=[NOTES])
     check.add_argument("--no-cache", action="store_true", help="check every note again")
     sub.add_parser("start", help="begin checking docs/ in the background")
-    sub.add_parser("run", help=argparse.SUPPRESS)
+    sub.add_parser("run", help="the background check that start begins")
     summary = sub.add_parser("summary", help="one line: how many findings")
     summary.add_argument("--wait", type=float, default=1.5, metavar="WAIT")
     args = parser.parse_args(argv)

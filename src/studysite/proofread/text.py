@@ -156,10 +156,15 @@ def findings(results: Sequence[dict[str, Any]], sources: dict[str, tuple[str, st
     return sorted(set(out))
 
 
-def summary(count: int | None, error: str | None = None) -> str:
+_HEAD = "文章チェック (textlint)"
+
+
+def summary(count: int | None, error: str | None = None, running: bool = False) -> str:
     """The one line ``make site`` ends with."""
+    if running:
+        return f"{_HEAD}: まだ終わっていません。次の make site で数えます (今すぐは make lint-notes)"
     if error is not None:
-        return f"文章チェック (textlint): 実行できませんでした: {error}"
+        return f"{_HEAD}: 実行できませんでした: {error}"
     if count == 0:
-        return "文章チェック (textlint): 指摘はありません"
-    return f"文章チェック (textlint): {count} 件の指摘があります (一覧は make lint-notes)"
+        return f"{_HEAD}: 指摘はありません"
+    return f"{_HEAD}: {count} 件の指摘があります (一覧は make lint-notes)"

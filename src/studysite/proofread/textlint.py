@@ -86,9 +86,16 @@ def _store(cache: Path, key: str, found: list[Finding]) -> None:
                 entry.unlink()
 
 
-def lint(notes: Sequence[Path], root: Path, cache: Path | None = None, timeout: float = 300) -> list[Finding]:
+def lint(
+    notes: Sequence[Path],
+    root: Path,
+    cache: Path | None = None,
+    timeout: float = 300,
+    cached_only: bool = False,
+) -> list[Finding] | None:
     """textlint's findings on ``notes``, with the settings and textlint of the project at ``root``.
-    With ``cache`` (a folder), a note whose text and settings were checked before is not checked again."""
+    With ``cache`` (a folder), a note whose text and settings were checked before is not checked again;
+    with ``cached_only``, None unless every note was (textlint is not started)."""
     settings = _settings_digest(root)
     out: list[Finding] = []
     todo: list[tuple[str, str, str]] = []  # shown path, text, cache key
@@ -104,6 +111,8 @@ def lint(notes: Sequence[Path], root: Path, cache: Path | None = None, timeout: 
             todo.append((shown, text, key))
         else:
             out.extend(Finding(shown, line, column, message, rule) for line, column, message, rule in known)
+    if todo and cached_only:
+        return None
     if todo:
         found = _run_textlint(todo, root, timeout)
         for shown, _, key in todo:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 2.0
+WAIT = 1.0  # summary's default --wait
 PROOFREAD = [sys.executable, "-m", "studysite.proofread"]
 
 
@@ -67,14 +68,15 @@ def main() -> int:
             starts.append(_timed([*PROOFREAD, "start"], project))
             _wait_for_result(project)
             summaries.append(_timed([*PROOFREAD, "summary"], project))
-        cost = statistics.median(starts) + statistics.median(summaries)
+        # what make site waits for: start, then summary, which waits at most WAIT s for a check still running
+        cost = statistics.median(starts) + statistics.median(summaries) + WAIT
         notes = len(list((project / "docs").rglob("*.md")))
         print(f"## Proofreader (make lint-notes), {notes} notes, median of {args.runs}\n")
         print("| what | time | budget |\n| --- | --- | --- |")
         print(f"| `start` (make site waits) | {statistics.median(starts):.2f} s | |")
         print(f"| `summary` once done (make site waits) | {statistics.median(summaries):.2f} s | |")
         verdict = "met" if cost <= BUDGET else "**missed**"
-        print(f"| cost to make site | {cost:.2f} s | {BUDGET:g} s: {verdict} |")
+        print(f"| cost to make site, at worst (+{WAIT:g} s wait) | {cost:.2f} s | {BUDGET:g} s: {verdict} |")
         print(
             f"| the check (beside the build) | {statistics.median(checks):.2f} s wall, "
             f"{statistics.median(cpus):.2f} s CPU | |"

@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("start", help="begin checking docs/ in the background")
     sub.add_parser("run", help="the background check that start begins")
     summary = sub.add_parser("summary", help="one line: how many findings")
-    summary.add_argument("--wait", type=float, default=1.5, metavar="WAIT")
+    summary.add_argument("--wait", type=float, default=1.0, metavar="WAIT")
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.paths, None if args.no_cache else CACHE)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from studysite.notes.lists import code_lines
+from studysite.notes.blocks import code_lines
 
 # A ※ footnote line as the build reads it (studysite.notes.footnotes): marker, optional colon, space.
 _FOOTNOTE_LINE = re.compile(r"(?P<lead>[ ]{0,3})(?P<marker>※\d+[:：.．]?[ \t\u3000]+)(?=\S)")

@@ -81,6 +81,8 @@ def test_the_raw_seed_gives_a_short_list_with_the_stray_letter(
             "語の直後の角括弧 [ ] は本文にそのまま表示されます。補足なら丸括弧 ( ) にしませんか",
         ),
         (99, "prh", "「CGroups」は「cgroups」と書きます"),
+        (99, "@textlint-rule/pattern", "日本語の文中の半角カンマ「,」です。読点「、」にしませんか"),
+        (99, "@textlint-rule/pattern", "日本語の文中の半角カンマ「,」です。読点「、」にしませんか"),
         (119, "prh", "「クラスタ」は「クラスター」と書きます"),
         (119, "prh", "「マネージャ」は「マネージャー」と書きます"),
         (123, "prh", "「CL」は「CLI」と書きます"),

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from studysite.diagrams.escape import escape_markdown
 from studysite.diagrams.layers import DEFAULT_TITLE, KEEP_AS_CODE, Fence, convert_layer_diagrams, note_fences
-from studysite.notes.translate import translate
+from studysite.notes.translate import CODE_TAB, translate
 from studysite.pipeline import prepare_note
 from studysite.testing.preview import preview_tree
 
@@ -165,9 +165,15 @@ def test_indented_code_after_a_diagram_stays_out_of_the_text_version(prefix: str
     out = convert_layer_diagrams(page)
     assert out.endswith(f"\n{prefix}<!-- end of テキスト版 -->\n\n{code}\n")
     assert convert_layer_diagrams(out) == out
-    # the raw note: the code under the item is 6 columns in, so the translation puts it at 10
+    # the raw note: the translation writes indented code as a fence, which nothing can take into the
+    # テキスト版 above it (no end marker needed)
     raw = prepared(page)[0]
-    assert "```{.mermaid" in raw and "<!-- end of テキスト版 -->" in raw
+    code_fence = (
+        "````\n```\nnot a diagram, but code\n```\n````"
+        if not prefix
+        else ("    ```\n      ```\n      not a diagram, but code\n      ```\n    ```")
+    )
+    assert "```{.mermaid" in raw and raw.endswith(f"    ```\n\n{code_fence}\n")
     assert convert_layer_diagrams(raw) == raw
 
 
@@ -232,6 +238,16 @@ def test_other_blocks_stay_byte_for_byte(page: str) -> None:
     assert convert_layer_diagrams(page, on_error=lambda line, message: None) == page
     # and the raw note draws nothing either
     assert "{.mermaid" not in prepared(page)[0]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a drawing in indented code is now drawn: the translation writes indented code as an unlabeled "
+    "fence, which the layer pass takes for a candidate (only the note's own unlabeled/text fences were)",
+)
+def test_a_drawing_in_indented_code_stays_code() -> None:
+    out, problems = prepared("Paragraph.\n\n" + indent(DIAGRAM, "    ") + "\n")
+    assert "{.mermaid" not in out and problems == []
 
 
 #: Raw notes whose drawing is not in a fence as the preview reads them: nothing is drawn.
@@ -307,9 +323,9 @@ REINDENTED = [
         "- item\n\n    ```\n    2\n    ```\n",
     ),
     (
-        "code keeps its own indentation",
+        "code keeps its own indentation (a tab stands as CODE_TAB until restore_tabs)",
         "- a\n  ```\n    x\n  \ty\n  ```\n",
-        "- a\n    ```\n      x\n    \ty\n    ```\n",
+        f"- a\n    ```\n      x\n    {CODE_TAB}y\n    ```\n",
     ),
 ]
 
@@ -332,10 +348,12 @@ def test_fences_move_to_their_block_level(name: str, page: str, expected: str) -
         ("- item\n---\n```\nx\n```\n", [0]),  # "- item" then a rule: the fence is at the top
         ("para\n- a list\n    ```\n    x\n    ```\n", [4]),  # a list may interrupt a paragraph (CommonMark)
         ("- a\n- b\n    ```\n    x\n    ```\n", [4]),
-        ("# h\n    ```\n    x\n    ```\n", []),  # a heading ends its block: indented code follows
-        ("* * *\n    ```\n    x\n    ```\n", []),  # so does a rule
-        ("    code\n```\nx\n```\n\n```\ny\n```\n", [0, 0]),  # a fence ends indented code
-        ("    code\n\n    more code\n```\nx\n```\n", [0]),
+        # indented code is written as a fence holding the code (Python-Markdown would take indented code
+        # into a list above it): a heading ends its block, indented code follows
+        ("# h\n    ```\n    x\n    ```\n", [0]),
+        ("* * *\n    ```\n    x\n    ```\n", [0]),  # so does a rule
+        ("    code\n```\nx\n```\n\n```\ny\n```\n", [0, 0, 0]),  # a fence ends indented code
+        ("    code\n\n    more code\n```\nx\n```\n", [0, 0]),
         ("> * a\n>   ```\n>   x\n>   ```\n", []),  # quoted: left as it is
     ],
 )

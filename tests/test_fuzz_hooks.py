@@ -20,7 +20,7 @@ from pymdownx.superfences import fence_div_format
 
 from studysite.diagrams.layer_diagram import DiagramError
 from studysite.diagrams.layers import convert_layer_diagrams, note_fences
-from studysite.notes.blocks import fences, read, walk
+from studysite.notes.blocks import fences, read
 from studysite.notes.glossary import annotate, compile_glossary
 from studysite.notes.meta import page_description
 from studysite.notes.translate import translate
@@ -180,46 +180,22 @@ def test_note_pass(text: str):
     except DiagramError:
         return  # our own located error
     assert all(3 <= p.line <= text.count("\n") + 3 for p in problems), problems
-    if not html_in_a_title(translate(text).text) and not indented_continuation(text):  # known bugs below
+    if not html_in_a_title(translate(text).text):  # the known bug below
         # the note says what its CommonMark preview shows: raw HTML live there is the writer's
         assert live_scripts(out) <= len(SCRIPT.findall(preview_html(text))), out
 
 
 def html_in_a_title(translated: str) -> bool:
-    """Whether ``translated`` holds a known bug: a fence's title (the line of prose above it) with raw HTML,
-    or indented code holding a fence line (both xfail below)."""
-    if any(fence.title and "<" in fence.title for fence in note_fences(translated)):
-        return True
-    return any(b.kind == "code" and re.search(r"^[`~]{3,}", b.content, re.M) for b in walk(read(translated)))
+    """Whether a fence's title (the line of prose above it) holds raw HTML: a known bug, xfail below."""
+    return any(fence.title and "<" in fence.title for fence in note_fences(translated))
 
 
-def indented_continuation(text: str) -> bool:
-    """Whether a paragraph of ``text`` goes on with a line indented 4 or more (a known bug, xfail below)."""
-    lines = text.split("\n")
-    for block in walk(read(text)):
-        if block.kind == "paragraph":
-            rest = lines[block.start + 1 : block.end]
-            if any(len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip()) >= 4 for line in rest):
-                return True
-    return False
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a paragraph's 4-space continuation line '    ```' is de-indented into a fence line, which "
-    "throws Python-Markdown's fences out of step: the drawing below renders as HTML, its <script> live",
-)
 def test_a_drawing_after_an_indented_fence_line_in_a_paragraph_stays_text() -> None:
     text = "題\n    ```\n" + DIAGRAM
     out, _ = prepare_note(text)
     assert live_scripts(out) == len(SCRIPT.findall(preview_html(text))) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: indented code holding a fence line ('    ```') before a drawing throws Python-Markdown's "
-    "fences out of step: the drawing kept in the テキスト版 renders as HTML, its <script> live",
-)
 def test_a_drawing_after_indented_code_holding_a_fence_line_stays_text() -> None:
     text = "    ```\n" + DIAGRAM
     out, _ = prepare_note(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<text>.*)$")
@@ -146,21 +147,23 @@ def _classes(attrs: str) -> list[str]:
     return "".join(found.groups(default="")).split() if found else []
 
 
-def annotate(page_html: str, glossary: Glossary) -> str:
-    """Add a hover definition to the first occurrence of each glossary term in a page's running text.
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-    Once per page keeps the text readable: a dotted underline under every 「コンテナ」 would not be.
+
+def _chunks(page_html: str) -> Iterator[tuple[str, bool, str]]:
+    """A page's HTML in document order as (piece, is running text, id of the heading it follows).
+
+    Running text is what the glossary marks: text outside the elements of ``_SKIP``, diagrams and
+    permalinks. The heading id is "" before the first heading with an id, and after an ``h1``.
     """
-    if glossary.pattern is None or (glossary.quick and not glossary.quick.search(page_html)):
-        return page_html
-    out: list[str] = []
     skip: list[str] = []  # open elements whose text is left alone
-    seen: set[str] = set()  # terms already defined on this page
+    section = ""
     position = 0
     for markup in _MARKUP.finditer(page_html):
         if text := page_html[position : markup.start()]:
-            out.append(text if skip else annotate_text(text, glossary, seen))
-        out.append(markup.group(0))
+            yield text, not skip, section
+        yield markup.group(0), False, section
         position = markup.end()
         tag = (markup.group("tag") or "").lower()
         if not tag:
@@ -169,9 +172,44 @@ def annotate(page_html: str, glossary: Glossary) -> str:
             if skip and skip[-1] == tag:
                 skip.pop()
         elif tag not in _VOID and not markup.group("attrs").rstrip().endswith("/"):
-            classes = _classes(markup.group("attrs"))
+            attrs = markup.group("attrs")
+            if tag in _HEADINGS:
+                found = _ID.search(attrs)
+                section = "" if tag == "h1" or not found else "".join(found.groups(default=""))
+            classes = _classes(attrs)
             if skip or tag in _SKIP or "mermaid" in classes or "headerlink" in classes:
                 skip.append(tag)
     if tail := page_html[position:]:
-        out.append(tail if skip else annotate_text(tail, glossary, seen))
-    return "".join(out)
+        yield tail, not skip, section
+
+
+def annotate(page_html: str, glossary: Glossary) -> str:
+    """Add a hover definition to the first occurrence of each glossary term in a page's running text.
+
+    Once per page keeps the text readable: a dotted underline under every 「コンテナ」 would not be.
+    """
+    if glossary.pattern is None or (glossary.quick and not glossary.quick.search(page_html)):
+        return page_html
+    seen: set[str] = set()  # terms already defined on this page
+    return "".join(
+        annotate_text(piece, glossary, seen) if text else piece for piece, text, _ in _chunks(page_html)
+    )
+
+
+def term_uses(page_html: str, glossary: Glossary) -> dict[str, list[str]]:
+    """Where each glossary term occurs in a page's running text, found as :func:`annotate` finds it
+    (every occurrence, not only the first): {term: heading ids of the sections, in order, "" for the
+    top of the page}. A longer term hides the shorter one inside it, as in the marking."""
+    uses: dict[str, list[str]] = {}
+    if glossary.pattern is None or (glossary.quick and not glossary.quick.search(page_html)):
+        return uses
+    for piece, text, section in _chunks(page_html):
+        if not text:
+            continue
+        for match in glossary.pattern.finditer(piece):
+            if match.group("entity"):
+                continue
+            sections = uses.setdefault(glossary.by_html[match.group(0)], [])
+            if section not in sections:
+                sections.append(section)
+    return uses

@@ -1,0 +1,86 @@
+"""Where each glossary entry's terms are used: the pages and sections, listed under the entry.
+
+The uses come from :func:`studysite.notes.glossary.term_uses`, the matcher that marks the terms; here
+they are grouped per glossary entry (an entry ``コンテナイメージ / イメージ`` has two terms) and put
+under the entry's definition. Pure: HTML and data in, HTML out; the hook hands in the template.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+#: A definition-list entry with an id: ``<dt id="kernel">カーネル</dt>`` and the ``<dd>`` after it.
+_ENTRY = re.compile(
+    r"""(?P<dt><dt\b[^>]*?\sid\s*=\s*"(?P<id>[^"]+)"[^>]*>(?P<text>.*?)</dt>)\s*"""
+    r"""(?P<dd><dd\b[^>]*>.*?)(?P<end></dd>)""",
+    re.S,
+)
+_TAG = re.compile(r"<[^>]*>")
+#: How the glossary writes several spellings of one entry: ``VM / 仮想マシン``.
+SPELLINGS = re.compile(r"\s+/\s+")
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PageUse:
+    page: Link
+    sections: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PageTerms:
+    """One page's uses of the terms: {term: heading ids, "" for the top of the page}."""
+
+    url: str  # relative to the glossary page
+    title: str
+    headings: dict[str, str]  # heading id -> its text
+    uses: dict[str, list[str]]
+
+
+def spellings(dt_html: str) -> list[str]:
+    """The terms a glossary entry's ``<dt>`` names: its text split at " / "."""
+    text = html.unescape(_TAG.sub("", dt_html)).strip()
+    return [part for part in SPELLINGS.split(text) if part]
+
+
+def entry_uses(terms: Sequence[str], pages: Sequence[PageTerms]) -> list[PageUse]:
+    """The pages (in the given order) that use any of ``terms``, each with its sections in order."""
+    found: list[PageUse] = []
+    for page in pages:
+        ids: list[str] = []
+        for term in terms:
+            for section in page.uses.get(term, []):
+                if section not in ids:
+                    ids.append(section)
+        if not ids:
+            continue
+        order = {anchor: i for i, anchor in enumerate(page.headings)}
+        sections = sorted((anchor for anchor in ids if anchor in page.headings), key=order.__getitem__)
+        found.append(
+            PageUse(
+                Link(page.url, page.title),
+                [Link(f"{page.url}#{anchor}", page.headings[anchor]) for anchor in sections],
+            )
+        )
+    return found
+
+
+def add_uses(glossary_html: str, pages: Sequence[PageTerms], render: Callable[[list[PageUse]], str]) -> str:
+    """The glossary page's HTML with ``render(uses)`` at the end of each entry's ``<dd>`` (entries with
+    an id whose terms no page uses are left as they are)."""
+
+    def insert(match: re.Match[str]) -> str:
+        uses = entry_uses(spellings(match["text"]), pages)
+        if not uses:
+            return match.group(0)
+        return match.group(0)[: match.start("end") - match.start()] + render(uses) + match["end"]
+
+    return _ENTRY.sub(insert, glossary_html)

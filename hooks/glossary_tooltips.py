@@ -21,12 +21,11 @@ from studysite.notes.glossary import (
     Glossary,
     GlossaryError,
     annotate,
-    compile_glossary,
-    parse_abbreviations,
+    load_glossary,
     term_uses,
 )
-from studysite.notes.term_uses import PageTerms, add_uses
-from studysite.textfile import TextFileError, read_text
+from studysite.notes.term_uses import GLOSSARY_PAGE, PageTerms, add_uses
+from studysite.textfile import TextFileError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.toc import AnchorLink
 
 SOURCE = "includes/abbreviations.md"
-GLOSSARY_PAGE = "glossary.md"
 TEMPLATE = "partials/term-uses.html"
 _glossary = Glossary({}, None)
 _uses: dict[str, tuple[Page, dict[str, list[str]]]] = {}  # src_uri -> the page and its uses of terms
@@ -47,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _glossary
     path = Path(config.config_file_path).parent / SOURCE
     try:
-        _glossary = compile_glossary(parse_abbreviations(read_text(path, SOURCE)))
+        _glossary = load_glossary(path, SOURCE)
     except TextFileError as error:
         raise PluginError(str(error)) from None
     except GlossaryError as error:

@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<text>.*)$")
 _SKIP = frozenset(
@@ -77,6 +78,14 @@ def parse_abbreviations(text: str) -> dict[str, str]:
             raise GlossaryError(number, f"term {term!r} is defined twice")
         terms[term] = definition
     return terms
+
+
+def load_glossary(path: Path, name: str) -> Glossary:
+    """The compiled glossary of an abbreviations file (``name`` is how errors call it); raises
+    ``studysite.textfile.TextFileError`` or :class:`GlossaryError`."""
+    from studysite.textfile import read_text
+
+    return compile_glossary(parse_abbreviations(read_text(path, name)))
 
 
 def _alternative(term: str) -> str:

@@ -21,6 +21,32 @@ _ENTRY = re.compile(
 _TAG = re.compile(r"<[^>]*>")
 #: How the glossary writes several spellings of one entry: ``VM / 仮想マシン``.
 SPELLINGS = re.compile(r"\s+/\s+")
+#: The glossary page (below docs/): its definition-list entries are the glossary's entries.
+GLOSSARY_PAGE = "glossary.md"
+_SPACES = re.compile(r"\s+")
+_BLOCK = re.compile(r"</?(?:p|br|li|ul|ol|div|dd|dt|dl)\b[^>]*>", re.I)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary entry as plain text: its anchor, its heading (``VM / 仮想マシン``), its definition."""
+
+    anchor: str
+    title: str
+    text: str
+
+
+def glossary_entries(glossary_html: str) -> list[Entry]:
+    """The entries (``<dt id>`` and its ``<dd>``) of the glossary page's HTML, in order, as plain text."""
+    return [
+        Entry(match["id"], _plain(match["text"]), _plain(match["dd"]))
+        for match in _ENTRY.finditer(glossary_html)
+    ]
+
+
+def _plain(fragment: str) -> str:
+    text = _TAG.sub("", _BLOCK.sub(" ", fragment))  # inline markup (abbr, a, code) joins its text
+    return _SPACES.sub(" ", html.unescape(text)).strip()
 
 
 @dataclass(frozen=True)

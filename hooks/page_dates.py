@@ -4,7 +4,8 @@ One ``git log`` per build reads the dates of every file in docs/. A page with a 
 "last updated" line under its content (``page.meta.revision_date``, in Japanese: 2026年12月7日), the
 same moment in ``article:modified_time`` (``page.meta.modified_time``, overrides/main.html), and the
 same day as its ``lastmod`` in sitemap.xml (``page.update_date``). ``SOURCE_DATE_EPOCH`` caps the dates.
-Outside a git checkout (or for a file git does not track) a page has no date and nothing is said.
+Outside a git checkout (or for a file git does not track) a page has no date, and no ``lastmod`` either
+(``overrides/sitemap.xml``: MkDocs would print the day of the build), and nothing is said.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # after the page's front matter is read, before sitemap.xml is rendered (MkDocs renders it first)
+    if page.file.generated_by is not None:
+        return markdown
     date = _dates.get(page.file.src_uri)
-    if date is None or page.file.generated_by is not None:
+    if date is None:
         return markdown
     page.update_date = day(date)
     page.meta["modified_time"] = date

@@ -20,9 +20,8 @@ from mkdocs.utils import get_relative_url
 from studysite.notes.glossary import (
     Glossary,
     GlossaryError,
-    annotate,
+    annotate_and_find,
     load_glossary,
-    term_uses,
 )
 from studysite.notes.term_uses import GLOSSARY_PAGE, PageTerms, add_uses
 from studysite.textfile import TextFileError
@@ -63,9 +62,10 @@ def _is_note(page: Page) -> bool:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    marked, uses = annotate_and_find(html, _glossary)
     if _is_note(page) and page.file.src_uri != GLOSSARY_PAGE:
-        _uses[page.file.src_uri] = (page, term_uses(html, _glossary))
-    return annotate(html, _glossary)
+        _uses[page.file.src_uri] = (page, uses)
+    return marked
 
 
 def _headings(items: list[AnchorLink]) -> dict[str, str]:

@@ -197,28 +197,39 @@ def annotate(page_html: str, glossary: Glossary) -> str:
 
     Once per page keeps the text readable: a dotted underline under every 「コンテナ」 would not be.
     """
-    if glossary.pattern is None or (glossary.quick and not glossary.quick.search(page_html)):
-        return page_html
-    seen: set[str] = set()  # terms already defined on this page
-    return "".join(
-        annotate_text(piece, glossary, seen) if text else piece for piece, text, _ in _chunks(page_html)
-    )
+    return annotate_and_find(page_html, glossary)[0]
 
 
 def term_uses(page_html: str, glossary: Glossary) -> dict[str, list[str]]:
-    """Where each glossary term occurs in a page's running text, found as :func:`annotate` finds it
-    (every occurrence, not only the first): {term: heading ids of the sections, in order, "" for the
-    top of the page}. A longer term hides the shorter one inside it, as in the marking."""
+    """Where each glossary term occurs in a page's running text (see :func:`annotate_and_find`)."""
+    return annotate_and_find(page_html, glossary)[1]
+
+
+def annotate_and_find(page_html: str, glossary: Glossary) -> tuple[str, dict[str, list[str]]]:
+    """:func:`annotate`'s page, and where each term occurs, in one pass with the same matcher: every
+    occurrence in running text, not only the first, as {term: heading ids of the sections it is in, in
+    order, "" for the top of the page}. A longer term hides the shorter one inside it, as in the marking."""
     uses: dict[str, list[str]] = {}
     if glossary.pattern is None or (glossary.quick and not glossary.quick.search(page_html)):
-        return uses
+        return page_html, uses
+    seen: set[str] = set()  # terms already defined on this page
+    where = [""]  # the section of the text being matched
+
+    def wrap(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if match.group("entity"):
+            return found
+        term = glossary.by_html[found]
+        sections = uses.setdefault(term, [])
+        if where[0] not in sections:
+            sections.append(where[0])
+        if term in seen:
+            return found
+        seen.add(term)
+        return f'<abbr title="{html.escape(glossary.terms[term], quote=True)}">{found}</abbr>'
+
+    out: list[str] = []
     for piece, text, section in _chunks(page_html):
-        if not text:
-            continue
-        for match in glossary.pattern.finditer(piece):
-            if match.group("entity"):
-                continue
-            sections = uses.setdefault(glossary.by_html[match.group(0)], [])
-            if section not in sections:
-                sections.append(section)
-    return uses
+        where[0] = section
+        out.append(glossary.pattern.sub(wrap, piece) if text else piece)
+    return "".join(out), uses

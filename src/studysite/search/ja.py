@@ -160,8 +160,10 @@ def augment(
     # the average length is the site's as written: indexing the glossary by entry leaves it as it was
     lengths = [len(tokens(f"{doc.get('title', '')} {doc.get('text', '')}")) for doc in docs]
     average = sum(lengths) / len(lengths) if lengths else 1.0
-    if glossary is not None:
+    if glossary is not None and glossary.entries and any(d.get("location") == glossary.url for d in docs):
         docs = glossary_docs(docs, glossary)
+    else:
+        glossary = None
     words = [tokens(f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs]
     for doc, own in zip(docs, words, strict=False):
         extra = _unique((form for token in own for form in word_forms(token, split)), set(own))

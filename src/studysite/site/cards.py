@@ -19,7 +19,7 @@ from pathlib import Path
 
 WIDTH, HEIGHT = 1200, 630
 #: Change when the drawing changes: old cache entries are then never read.
-VERSION = "2"
+VERSION = "3"
 FAMILY = "BIZ UDPGothic"
 PACKAGE = "fonts-morisawa-bizud-gothic"
 #: Material's indigo (the site's primary colour), a darker band, and the text colours on them.
@@ -179,7 +179,7 @@ def draw_card(card: Card, fonts: Fonts) -> bytes:
     # octree quantizer is 3x quicker than median cut here and as good on flat colours
     small = image.quantize(colors=48, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     out = io.BytesIO()
-    small.save(out, format="PNG", optimize=True)
+    small.save(out, format="PNG")  # zlib level 6: optimize=True costs 3x the time for 12% fewer bytes
     return out.getvalue()
 
 

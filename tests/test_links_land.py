@@ -229,6 +229,26 @@ def test_hovering_a_link_previews_its_target(browser, built: Built):
     context.close()
 
 
+def test_a_page_whose_title_has_no_text_under_it_previews_its_description(browser, built: Built):
+    """Material previews the text between a page's title and its next heading; a page that goes straight
+    to a subheading shows its description (the one wikis show) under its title."""
+    description = _meta(_html(built.site, "docker-1/portability.md"), "og:description")
+    assert description
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+    page = context.new_page()
+    rec = record(page)
+    page.goto(built.url + "docker-1/", wait_until="load")
+    page.locator("article a[href$='portability/']").first.hover()
+    _preview(page)
+    page.wait_for_function(
+        "t => document.querySelector('.md-tooltip2--active').innerText.includes(t)",
+        arg=description,
+        timeout=10_000,
+    )
+    assert not rec.errors and not rec.blocked
+    context.close()
+
+
 def test_keyboard_focus_previews_a_link(browser, built: Built):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
     page = context.new_page()

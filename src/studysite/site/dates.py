@@ -66,7 +66,10 @@ def last_changed(folder: Path) -> dict[str, str]:
     )
     if not log:
         return {}
-    prefix = folder.resolve().relative_to(top).as_posix()
+    try:
+        prefix = folder.resolve().relative_to(top).as_posix()
+    except ValueError:  # the folder is a link into another tree: git answered for that one
+        return {}
     prefix = "" if prefix == "." else prefix + "/"
     return {name[len(prefix) :]: date for name, date in parse_log(log).items() if name.startswith(prefix)}
 

@@ -79,11 +79,12 @@ def test_entry_uses_groups_an_entry_s_spellings_in_page_and_heading_order():
 def test_add_uses_puts_the_list_at_the_end_of_each_used_entry():
     html = (
         '<dl>\n<dt id="kernel"><abbr title="k">カーネル</abbr></dt>\n<dd>OSの核。<p>関連</p></dd>\n'
-        '<dt id="jail">jail</dt>\n<dd>FreeBSD</dd>\n</dl>'
+        '<dt id="jail">jail</dt>\n<dd>FreeBSD</dd>\n<dt>OCI</dt>\n<dd>標準</dd>\n</dl>'
     )
     out = add_uses(html, PAGES, lambda uses: f"[{len(uses)}]")
     assert "<dd>OSの核。<p>関連</p>[1]</dd>" in out
     assert "<dd>FreeBSD</dd>" in out  # no page uses jail: no list
+    assert "<dd>標準[1]</dd>" in out  # an entry without an id gets its list too
 
 
 @pytest.mark.parametrize(
@@ -108,6 +109,7 @@ def test_glossary_entries_as_plain_text():
         '<dd><p>Virtual <abbr title="x">Machine</abbr>の略。</p><p>関連</p></dd>'
     )
     assert glossary_entries(html) == [Entry("vm", "VM / 仮想マシン", "Virtual Machineの略。 関連")]
+    assert glossary_entries("<dt>OCI</dt><dd>標準</dd>") == [], "no id, no search result address"
 
 
 # -- dates ---------------------------------------------------------------------------------------------------

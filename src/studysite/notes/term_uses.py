@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-#: A definition-list entry with an id: ``<dt id="kernel">カーネル</dt>`` and the ``<dd>`` after it.
+#: A definition-list entry: ``<dt id="kernel">カーネル</dt>`` (the id is optional) and the ``<dd>`` after it.
 _ENTRY = re.compile(
-    r"""(?P<dt><dt\b[^>]*?\sid\s*=\s*"(?P<id>[^"]+)"[^>]*>(?P<text>.*?)</dt>)\s*"""
-    r"""(?P<dd><dd\b[^>]*>.*?)(?P<end></dd>)""",
+    r"""(?P<dt><dt\b(?P<attrs>[^>]*)>(?P<text>.*?)</dt>)\s*(?P<dd><dd\b[^>]*>.*?)(?P<end></dd>)""",
     re.S,
 )
+_ID = re.compile(r'\sid\s*=\s*"([^"]+)"')
 _TAG = re.compile(r"<[^>]*>")
 #: How the glossary writes several spellings of one entry: ``VM / 仮想マシン``.
 SPELLINGS = re.compile(r"\s+/\s+")
@@ -37,10 +37,12 @@ class Entry:
 
 
 def glossary_entries(glossary_html: str) -> list[Entry]:
-    """The entries (``<dt id>`` and its ``<dd>``) of the glossary page's HTML, in order, as plain text."""
+    """The entries with an id (``<dt id>`` and its ``<dd>``) of the glossary page's HTML, in order, as plain
+    text (an entry without an id has no address for a search result)."""
     return [
-        Entry(match["id"], _plain(match["text"]), _plain(match["dd"]))
+        Entry(found.group(1), _plain(match["text"]), _plain(match["dd"]))
         for match in _ENTRY.finditer(glossary_html)
+        if (found := _ID.search(match["attrs"]))
     ]
 
 
@@ -100,8 +102,8 @@ def entry_uses(terms: Sequence[str], pages: Sequence[PageTerms]) -> list[PageUse
 
 
 def add_uses(glossary_html: str, pages: Sequence[PageTerms], render: Callable[[list[PageUse]], str]) -> str:
-    """The glossary page's HTML with ``render(uses)`` at the end of each entry's ``<dd>`` (entries with
-    an id whose terms no page uses are left as they are)."""
+    """The glossary page's HTML with ``render(uses)`` at the end of each entry's ``<dd>`` (entries whose
+    terms no page uses are left as they are)."""
 
     def insert(match: re.Match[str]) -> str:
         uses = entry_uses(spellings(match["text"]), pages)

@@ -1,25 +1,25 @@
-"""Raw notes read as their writer keeps them: nesting by the writer's indent, ※ footnotes, checked ids.
+"""Raw notes read as their writer's CommonMark preview shows them, with ※ footnotes, checked ids, diagrams.
 
-Runs before every other pass over a page's Markdown (it is first among the hooks that change it): the
-layer-diagram pass and Python-Markdown then see lists indented their way. Nothing is written back to the
-note. Problems are warnings with ``file:line`` (so ``mkdocs build --strict`` fails); front matter that
-MkDocs would silently drop stops the build. See ``studysite.notes.lists``, ``.footnotes``,
-``.heading_ids``, ``.frontmatter`` and ``.links``.
+Runs before every other pass over a page's Markdown (it is first among the hooks that change it). The work
+is ``studysite.pipeline.prepare_note``; nothing is written back to the note. Problems are warnings
+with the note's ``file:line`` (so ``mkdocs build --strict`` fails); front matter that MkDocs would
+silently drop stops the build.
 """
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from studysite.notes.fences import unclosed_fence
-from studysite.notes.footnotes import convert_footnotes
-from studysite.notes.frontmatter import front_matter_error, lines_before_body
-from studysite.notes.heading_ids import heading_problems
+from studysite.notes.anchors import Anchors
+from studysite.notes.frontmatter import FRONT_MATTER, front_matter_error, lines_before_body
 from studysite.notes.links import drop_tracking
-from studysite.notes.lists import code_lines, normalize_lists
+from studysite.notes.translate import restore_tabs
+from studysite.pipeline import note_anchors, prepare_note
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,22 +34,42 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if source is not None and (error := front_matter_error(source)):
         raise PluginError(f"{page.file.src_uri}:{error[0]}: {error[1]}")
     offset = lines_before_body(source, markdown) if source is not None else 0
-    text = normalize_lists(markdown)
-    code = code_lines(text)
-    text, problems = convert_footnotes(text, code, first=offset + 1)
-    problems += heading_problems(text.split("\n"), code, first=offset + 1)
+    text, problems = prepare_note(markdown, offset + 1, lambda path: _state.anchors(page, files, path))
     for problem in problems:
         log.warning(f"{page.file.src_uri}:{problem.line}: {problem.message}")
-    if (line := unclosed_fence(markdown.split("\n"))) is not None:
-        log.warning(
-            f"{page.file.src_uri}:{offset + line + 1}: this code fence is never closed, so it and the rest "
-            "of the page read as text: end it with a line of the same backticks (or tildes)"
-        )
     return text
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return drop_tracking(html)
+    return drop_tracking(restore_tabs(html))
+
+
+class _Notes:
+    """The heading anchors of the notes other pages link to, read once per build."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, Anchors | None] = {}
+
+    def anchors(self, page: Page, files: Files, link: str) -> Anchors | None:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unquote(link)))
+        if target not in self.cache:
+            file = files.get_file_from_path(target)
+            text = None
+            if file is not None and file.is_documentation_page():
+                try:
+                    text = file.content_string
+                except (OSError, UnicodeDecodeError):
+                    text = None
+            body = text[m.end() :] if text is not None and (m := FRONT_MATTER.match(text)) else text
+            self.cache[target] = None if body is None else note_anchors(body)
+        return self.cache[target]
+
+
+_state = _Notes()
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _state.cache.clear()  # (mkdocs serve: notes change between builds)
 
 
 def _source(page: Page) -> str | None:

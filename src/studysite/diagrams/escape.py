@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 #: Mermaid entity codes (``#name;``/``#code;``) for whatever could end the label string or start HTML,
 #: a directive (``%%{``), a markdown string or a timeline's ``:`` separator. Mermaid marks entities with
 #: the pairs "ﬂ°" and "¶ß" while decoding, so a word joiner (U+2060) splits those pairs in a label.
@@ -37,3 +39,13 @@ def escape_label(text: str) -> str:
 def escape_line(text: str) -> str:
     """``escape_label`` of ``text`` with its whitespace collapsed: one line of diagram text."""
     return escape_label(" ".join(text.split()))
+
+
+#: ASCII punctuation → numeric entity, and the text kept on one line (see ONE_LINE).
+_MARKDOWN_ESCAPES = {**ONE_LINE, **{ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}}
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text as one line of inline Markdown that shows verbatim: ASCII punctuation as numeric
+    HTML entities, control characters as U+FFFD and line/paragraph separators as spaces."""
+    return text.translate(_MARKDOWN_ESCAPES)

@@ -10,10 +10,9 @@ import re
 
 import yaml
 
+from studysite.notes.blocks import read, walk
 from studysite.notes.frontmatter import FRONT_MATTER
-from studysite.notes.lists import code_lines
 
-_H1 = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t]*$")
 _ATTRS = re.compile(r"[ \t]*\{[^{}]*\}$")  # an attr_list such as {#id}
 _CLOSING = re.compile(r"(?:^|[ \t]+)#+$")  # an ATX heading's closing hashes
 
@@ -30,10 +29,8 @@ def note_title(source: str) -> str | None:
         if isinstance(data, dict) and isinstance(data.get("title"), str) and data["title"].strip():
             return " ".join(data["title"].split())
         body = source[found.end() :]
-    lines = body.split("\n")
-    for line, in_code in zip(lines, code_lines(body), strict=True):
-        heading = None if in_code else _H1.match(line.rstrip("\r"))
-        if heading:
-            text = _CLOSING.sub("", _ATTRS.sub("", heading.group(1))).strip()
-            return text or None
+    for block in walk(read(body)):
+        if block.kind == "heading" and block.level == 1:
+            text = _CLOSING.sub("", _ATTRS.sub("", block.inline)).strip()
+            return " ".join(text.split()) or None
     return None

@@ -2,39 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
-from studysite.notes.lists import code_lines, indent_of
+from studysite.testing.preview import preview_html
 
 _VOID = {"br", "hr", "img", "input", "wbr", "meta", "link", "source"}
-_ITEM = re.compile(r"([*+-]|\d{1,9}[.)])[ \t]+(?P<text>.*)")
 
 
 def raw_tree(markdown: str) -> list[tuple[int, str]]:
-    """(depth, text) of each list item, depth by the writer's indentation (any step): an item is nested
-    in the nearest item above it that is indented less. Code and list-looking lines that continue a
-    paragraph are not items."""
-    lines = markdown.split("\n")
-    code = code_lines(markdown)
-    found: list[tuple[int, str]] = []
-    markers: list[int] = []
-    in_list = False
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        m = _ITEM.fullmatch(line.strip())
-        starts_block = i == 0 or not lines[i - 1].strip() or lines[i - 1].lstrip().startswith("#")
-        if code[i] or not m or not (in_list or starts_block):
-            in_list = in_list and (indent_of(line) > 0 or not starts_block)
-            continue
-        ind = indent_of(line)
-        while markers and markers[-1] >= ind:
-            markers.pop()
-        found.append((len(markers), m.group("text")))
-        markers.append(ind)
-        in_list = True
-    return found
+    """(depth, text) of each list item as the note's CommonMark preview shows it."""
+    return html_tree(f"<article>{preview_html(markdown)}</article>")
 
 
 class _Items(HTMLParser):

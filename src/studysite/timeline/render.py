@@ -14,11 +14,11 @@ import jinja2
 
 from studysite.diagrams.attrs import mermaid_opener
 from studysite.diagrams.escape import escape_line as mermaid_text
+from studysite.notes.blocks import code_lines
 from studysite.timeline.model import Timeline
 
 #: The insertion marker: an HTML comment alone on its line (outside code fences), at most 3 spaces indented.
 MARKER_RE = re.compile(r"^ {0,3}<!--\s*timeline\s*-->\s*$")
-FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def render_mermaid(timeline: Timeline) -> str:
@@ -60,23 +60,13 @@ def render_block(timeline: Timeline, template_source: str) -> str:
 
 
 def insert_timeline(markdown: str, block: str) -> tuple[str, int]:
-    """Replace each marker line outside fenced code with ``block``; return the text and the count."""
+    """Replace each marker line outside code with ``block``; return the text and the count."""
+    if "timeline" not in markdown:
+        return markdown, 0
     out: list[str] = []
-    fence: str | None = None
     count = 0
-    for line in markdown.split("\n"):
-        opener = FENCE_RE.match(line)
-        if fence is not None:
-            if (
-                opener
-                and opener.group(1)[0] == fence[0]
-                and len(opener.group(1)) >= len(fence)
-                and not line.strip().strip(fence[0])
-            ):
-                fence = None
-        elif opener:
-            fence = opener.group(1)
-        elif MARKER_RE.match(line):
+    for line, in_code in zip(markdown.split("\n"), code_lines(markdown), strict=True):
+        if not in_code and MARKER_RE.match(line):
             count += 1
             out.append(block)
             continue

@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from studysite.notes.fences import scan_fences
+from studysite.notes.blocks import fences, read
 
 _DIAGRAM = re.compile(r'<div class="mermaid"((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*>([^<]*)</div>')
 _ATTR = re.compile(r'([\w:-]+)(?:="([^"]*)")?')
@@ -39,12 +39,11 @@ def find_diagrams(page_html: str) -> list[Diagram]:
 def mermaid_fences(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
     """(line, source) of the page's own ```` ```mermaid ```` fences; ``first_line``: the file's line of
     ``markdown``'s first (front matter comes before it)."""
-    lines = markdown.split("\n")
     out = []
-    for fence in scan_fences(lines):
+    for fence in fences(read(markdown)):
         info = fence.info.strip()
         if info == "mermaid" or info.startswith(("mermaid ", "{.mermaid", "{ .mermaid")):
-            out.append((fence.start + first_line, "\n".join(fence.body).strip("\n")))
+            out.append((fence.start + first_line, fence.content.strip("\n")))
     return out
 
 

@@ -185,7 +185,8 @@ def _markdown(chapters: list[tuple[str, list[Card]]]) -> str:
     ]
     for number, (title, _cards) in enumerate(chapters):
         safe = re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~&])", r"\\\1", title)
-        lines += [f"## {safe}", "", f"<!-- review-cards {number} -->", ""]
+        # the cards are out of search (data-search-exclude): the notes themselves are what to find
+        lines += [f"## {safe} {{ data-search-exclude }}", "", f"<!-- review-cards {number} -->", ""]
     return "\n".join(lines)
 
 

@@ -99,6 +99,8 @@
       view = null;
       return;
     }
+    if (toolbar.dataset.ready) return; // this page is set up already
+    toolbar.dataset.ready = "true";
     var state = load();
     var index = 0;
     cards.forEach(function (card, i) {
@@ -132,12 +134,9 @@
     act(action);
   });
 
-  // Material's instant navigation swaps pages without reloading scripts: set up after every switch.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  // Set up once the page is there, and again after each switch of Material's instant navigation (which
+  // swaps pages without reloading scripts; the offline bundle from file:// has no instant navigation).
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
 })();

@@ -47,8 +47,11 @@ def split_front_matter(source: str) -> tuple[dict[str, object], str, int]:
     return (data if isinstance(data, dict) else {}), source[m.end() :], source[: m.end()].count("\n") + 1
 
 
-def wants_cards(meta: dict[str, object]) -> bool:
-    """``cards: false`` in a note's front matter opts it out."""
+def wants_cards(meta: dict[str, object], page: str = "") -> bool:
+    """``cards: false`` in a note's front matter opts it out; the home page (``index.md`` at the top, which
+    presents the site rather than notes) gives cards only with ``cards: true``."""
+    if page == "index.md":
+        return meta.get("cards") is True
     return meta.get("cards", True) is not False
 
 
@@ -86,8 +89,8 @@ def collect(notes: list[Note], terms: dict[str, str], timeline: Timeline | None)
         covered |= names
         if found and glossary_page is None:
             glossary_page = note.page
-        if not wants_cards(meta):
-            deck.skipped["cards: false"] += 1
+        if not wants_cards(meta, note.page):
+            deck.skipped["cards: false" if note.page != "index.md" else "home page"] += 1
             continue
         raw += note_cards(body, note.page, first) + found
         if timeline is not None and note.page == shows_timeline:

@@ -48,6 +48,14 @@ TSV = "downloads/study-cards.tsv"
 TEMPLATE = "partials/review-cards.html"
 GLOSSARY = "includes/abbreviations.md"
 TIMELINE = ("data/timeline.yml", "data/timeline.schema.json")
+#: The page is left out of search: its cards repeat the notes, which are what a search should find (and an
+#: extra entry would move the ranking of the notes' own entries).
+_FRONT_MATTER = (
+    "---\n"
+    "description: ノートの用語集、「〜とは」の箇条書き、ラベルと説明の組、年表から作った確認用のカード。\n"
+    "search:\n  exclude: true\n"
+    "---\n"
+)
 _MARKER = re.compile(r"<!-- review-cards (\d+) -->")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -121,7 +129,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     )
     _state = _State(deck, titles)
-    files.append(File.generated(config, PAGE, content="# 復習 {#review}\n"))
+    files.append(File.generated(config, PAGE, content=_FRONT_MATTER + "# 復習 {#review}\n"))
     return files
 
 

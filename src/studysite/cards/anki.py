@@ -21,7 +21,7 @@ from pathlib import Path
 
 import genanki  # type: ignore[import-untyped]  # ships no type information
 
-from studysite.cards.model import KIND_NAMES, Card, Point, answer_plain
+from studysite.cards.model import Card, Point, answer_plain
 
 #: Fixed ids: an Anki note type and a deck keep their id across builds (Anki matches them by id).
 MODEL_ID = 1_607_392_319
@@ -98,7 +98,7 @@ def build_package(cards: list[DeckCard], deck_name: str) -> genanki.Package:
             source,
             html.escape(card.id),
         ]
-        tags = [_tag(KIND_NAMES.get(card.kind, card.kind)), _tag(entry.chapter)]
+        tags = [card.kind, _tag(entry.chapter)]
         deck.add_note(genanki.Note(model=model, fields=fields, guid=card.id, tags=tags))
     return genanki.Package(deck)
 

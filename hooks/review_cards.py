@@ -183,10 +183,12 @@ def _markdown(chapters: list[tuple[str, list[Card]]]) -> str:
     lines = [
         "# 復習 {#review}",
         "",
-        "ノートの用語集、「〜とは」の箇条書き、「ラベル: 説明」の組、年表から作った確認用のカードです。"
-        "質問を読んで答えを思い出してから、答えを開いてください。",
+        "ノートの用語集、「〜とは」の箇条書き、「ラベル: 説明」の組、年表から作った確認用の質問と答えです。",
         "",
+        # on screen only (site.css): paper has no answers to open and no downloads
+        "質問を読んで答えを思い出してから、答えを開いてください。"
         f"同じカードを[Ankiのデッキ (.apkg)]({APKG})と[TSVファイル]({TSV})でもダウンロードできます。",
+        "{: .screen-only }",
         "",
         "<!-- review-cards toolbar -->",
         "",

@@ -333,3 +333,41 @@ def test_tsv_has_one_plain_line_per_card(frozen_timeline, frozen_terms):
         "アプリケーションを依存対象とともにカプセル化したもの",
         "VM同様、隔離されたOS環境の中で、アプリケーションを動かす",
     ]
+
+
+_BLOCKS = [
+    "* ",
+    "  * ",
+    "    ",
+    "- ",
+    "1. ",
+    "> ",
+    "```\n",
+    "~~~\n",
+    "# ",
+    "## ",
+    "とは",
+    ": ",
+    "：",
+    "\n",
+    "\n\n",
+    "\n:   ",
+    "{#x}",
+    "<!-- no-card -->",
+    "<div>",
+    "`",
+    "[a](b)",
+    "| a | b |\n|---|---|\n",
+    "項目",
+    "VM",
+]
+
+
+@given(st.lists(st.sampled_from(_BLOCKS), max_size=40).map("".join))
+def test_any_note_gives_cards_without_error(text: str):
+    cards = note_cards(text, "n.md", slug=slug)
+    terms, _ = term_cards(text, "n.md", slug=slug)
+    ids = [card.id for card in cards + terms]
+    assert len(ids) == len(set(ids))
+    for card in cards + terms:
+        assert card.question.plain and answer_plain(card.answer)

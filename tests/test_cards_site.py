@@ -36,6 +36,7 @@ RAW_NOTE = """# ネットワーク
 * ホスト: コンテナがホストのネットワークをそのまま使う
 * 秘密: 覚えなくてよい <!-- no-card -->
 * `ports: "8080:80"` の書き方
+* <i onclick="f()">斜体</i>: 貼り付けたHTML
 
 ```
 * 図とは
@@ -100,7 +101,14 @@ def test_build_log_counts_each_kind_and_the_files_agree(built, tmp_path: Path):
     assert network == {
         "ブリッジとは？": "同じホストのコンテナをつなぐ仮想スイッチ / 既定のネットワーク",
         "ホスト": "コンテナがホストのネットワークをそのまま使う",
+        '<i onclick="f()">斜体</i>': "貼り付けたHTML",
     }
+    # markup a note holds is text on the 復習 page and on paper
+    for page in ("review/index.html", "print_page/index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        cards = text[text.index("review-card") :]
+        assert "&lt;i onclick=&quot;f()&quot;&gt;斜体&lt;/i&gt;" in cards, page
+        assert "<i onclick" not in cards, page
     assert not [row for row in rows if row["id"].startswith("docker-1/draft#")]
 
 
@@ -143,6 +151,7 @@ def test_print_page_has_the_cards_as_a_qa_appendix(site_dir: Path):
     assert section.count('class="review-print__card"') == page.count('class="review-card"')
     assert 'class="review-card"' not in printed  # no closed <details> on paper
     assert "異なる「環境」を完全にエミュレートすること" in section
+    assert 'class="screen-only">質問を読んで' in section  # no "open the answer" on paper
 
 
 def test_home_page_links_the_page_the_deck_and_the_tsv(built):

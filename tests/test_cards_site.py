@@ -206,6 +206,13 @@ def test_review_page_by_keyboard_keeps_progress(browser, site_url: str):
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(site_url + "review/")
         _drive(page)
+        # the table of contents' link to a chapter shows that chapter's first card
+        last = page.locator(".review-cards").last
+        heading = last.evaluate("list => list.previousElementSibling.id")
+        page.locator(f'.md-sidebar--secondary a[href$="#{heading}"]').click()
+        first = last.locator(".review-card").first.get_attribute("data-card")
+        assert page.locator(CURRENT).get_attribute("data-card") == first
+        assert page.locator(f"#{heading}").is_visible()
         assert errors == []
     finally:
         context.close()

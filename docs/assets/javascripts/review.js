@@ -134,6 +134,18 @@
     act(action);
   });
 
+  // A link to a chapter's heading (the table of contents) shows that chapter's first card.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href*="#"]');
+    if (!view || view.state.mode === "list" || !link) return;
+    var id = decodeURIComponent(link.hash.slice(1));
+    var heading = id && document.getElementById(id);
+    var list = heading && heading.nextElementSibling;
+    if (!list || !list.classList.contains("review-cards")) return;
+    var first = view.cards.indexOf(list.querySelector(".review-card"));
+    if (first >= 0) move(first - view.index);
+  }, true);
+
   // Set up once the page is there, and again after each switch of Material's instant navigation (which
   // swaps pages without reloading scripts; the offline bundle from file:// has no instant navigation).
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);

@@ -172,11 +172,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def _where(card: Card) -> str:
+    """Where the card's link goes, as "note title › heading"."""
     assert _state is not None
     title = _state.titles.get(card.page, card.page)
-    section = card.context if card.kind in ("term", "timeline") else ""
-    heading = section or card.context
-    return f"{title} › {heading}" if heading and heading != title else title
+    return f"{title} › {card.section}" if card.section and card.section != title else title
 
 
 def _markdown(chapters: list[tuple[str, list[Card]]]) -> str:

@@ -64,6 +64,11 @@ def test_the_seed_note_as_written():
     assert cards[0].id == "docker-1#docker-to-wa-nani-ka-naze-chuumoku-sare-te-iru-ka:definition:kontena"
     assert cards[0].anchor == "docker-to-wa-nani-ka-naze-chuumoku-sare-te-iru-ka"
     assert cards[3].anchor == "docker-to-kontena" and cards[3].line == 126
+    # asked under its bullet, linked to its heading
+    assert (cards[3].context, cards[3].section) == (
+        "Open Container Initiative設立(2015年)",
+        "Dockerとコンテナ",
+    )
 
 
 @pytest.mark.parametrize(

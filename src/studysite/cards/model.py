@@ -35,7 +35,8 @@ class Card:
     anchor: str  # the heading or event id the card links back to ("" = the page's top)
     context: str = ""  # what the question is about (the bullet or heading above it), plain text
     line: int = 0  # 1-based line in the source file, for messages
-    extra: str = ""  # a note shown after the answer (a timeline event's title), plain text
+    extra: str = ""  # a note shown after the answer (a timeline event's label), plain text
+    section: str = ""  # the title of the heading (or timeline) the link goes to, plain text
 
 
 def answer_plain(points: tuple[Point, ...], depth: int = 0) -> list[str]:

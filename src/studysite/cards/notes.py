@@ -165,7 +165,10 @@ def note_cards(text: str, page: str, first: int = 1, slug: Callable[[str], str] 
             n += 1
             card_id = f"{key}-{n}"
         seen.add(card_id)
-        cards.append(Card(card_id, kind, question, answer, page, anchor, context, block.start + first))
+        title = section.title if section else ""
+        cards.append(
+            Card(card_id, kind, question, answer, page, anchor, context, block.start + first, "", title)
+        )
 
     for block in walk(root):
         if block.kind != "paragraph" or _excluded(block):
@@ -281,5 +284,9 @@ def term_cards(
             card_id = f"{base}-{n}"
         ids.add(card_id)
         context = section.title if section else ""
-        cards.append(Card(card_id, "term", question, (Point(answer),), page, anchor, context, line + first))
+        cards.append(
+            Card(
+                card_id, "term", question, (Point(answer),), page, anchor, context, line + first, "", context
+            )
+        )
     return cards, names_seen

@@ -25,6 +25,7 @@ def timeline_cards(timeline: Timeline, page: str) -> list[Card]:
                 timeline.title,
                 event.line,
                 event.label,
+                timeline.title,
             )
         )
     return cards

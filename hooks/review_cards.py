@@ -128,6 +128,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             else ""
         )
     )
+    for problem in deck.problems:
+        log.warning(problem)
     _state = _State(deck, titles)
     files.append(File.generated(config, PAGE, content=_FRONT_MATTER + "# 復習 {#review}\n"))
     return files

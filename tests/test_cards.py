@@ -252,6 +252,13 @@ def test_cards_false_opts_a_note_out(frozen_timeline):
     assert home.source.count("\n:   ") >= 3, "the home page has a definition list, which gives no card"
 
 
+def test_cards_that_is_no_boolean_is_a_located_problem():
+    deck = collect([Note("a.md", '---\ntitle: A\ncards: "no"\n---\n# A\n\n- X: y\n')], {}, None)
+    [problem] = deck.problems
+    assert problem.startswith("a.md:3: front matter 'cards' must be true or false, got 'no'")
+    assert len(deck.cards) == 1  # kept: the writer sees the warning (a strict build stops on it)
+
+
 def test_ids_stay_across_an_unrelated_edit(frozen_timeline, frozen_terms):
     notes = _frozen_notes()
     before = [card.id for card in collect(notes, frozen_terms, frozen_timeline).cards]

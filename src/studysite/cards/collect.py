@@ -29,6 +29,7 @@ class Note:
 class Deck:
     cards: list[Card] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)  # why candidates gave no card
+    problems: list[str] = field(default_factory=list)  # "page:line: what to fix", for the build log
 
     def counts(self) -> dict[str, int]:
         found = Counter(card.kind for card in self.cards)
@@ -89,6 +90,14 @@ def collect(notes: list[Note], terms: dict[str, str], timeline: Timeline | None)
         covered |= names
         if found and glossary_page is None:
             glossary_page = note.page
+        if "cards" in meta and not isinstance(meta["cards"], bool):
+            line = next(
+                (i + 1 for i, text in enumerate(note.source.split("\n")) if text.startswith("cards:")), 1
+            )
+            deck.problems.append(
+                f"{note.page}:{line}: front matter 'cards' must be true or false, "
+                f"got {meta['cards']!r} (write cards: false to leave the note out)"
+            )
         if not wants_cards(meta, note.page):
             deck.skipped["cards: false" if note.page != "index.md" else "home page"] += 1
             continue

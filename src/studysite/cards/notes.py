@@ -92,7 +92,7 @@ def _own_paragraph(item: Block) -> Block | None:
 
 
 def _excluded(block: Block) -> bool:
-    """Whether the block or a bullet it sits in carries the marker (or it sits in a blockquote)."""
+    """Whether the block or a bullet it sits in carries the marker."""
     node: Block | None = block
     while node is not None:
         if node.kind == "item" and (own := _own_paragraph(node)) is not None and has_marker(own.inline):

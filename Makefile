@@ -50,12 +50,14 @@ COMPILE = $(BIN)/python -m compileall -q src hooks > /dev/null
 SITE_BUILD := .site-build
 site: setup
 	-@$(COMPILE)
+	-@$(LINT_NOTES) start
 	rm -rf $(SITE_BUILD) $(SITE_BUILD).old
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_BUILD)
 	$(BIN)/python tools/build_pdf.py $(SITE_BUILD)
 	@if [ -e site ]; then mv site $(SITE_BUILD).old; fi
 	mv $(SITE_BUILD) site
 	@rm -rf $(SITE_BUILD).old
+	-@$(LINT_NOTES) summary
 
 test: setup
 	-@$(COMPILE)
@@ -67,6 +69,14 @@ lint: $(STAMPS)/python
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+
+# The writer's proofreader: textlint's Japanese prose checks over the notes in docs/ (.textlintrc.yml,
+# prh.yml), one `file:line:col  message  (rule)` line each. Advice, never a gate: it exits 0 on findings.
+# `make site` runs it beside the build (start) and ends with one line counting them (summary).
+.PHONY: lint-notes
+LINT_NOTES = $(BIN)/python -m studysite.proofread
+lint-notes: $(STAMPS)/python $(STAMPS)/node
+	@$(LINT_NOTES) check docs
 
 serve: setup
 	$(BIN)/mkdocs serve --strict

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import build_scale
+import code_font
 import page_weight
 import preview_loop
 from synthetic import tiny_project
@@ -153,11 +154,22 @@ def main() -> None:
         if result.returncode:
             sys.exit(result.stderr)
         weights = page_weight.measure(site)
+        font_size = (site / code_font.FONT_URI).stat().st_size
+        fonts = code_font.table(site, growth=not q)
         pdf = run_script("bench/bench_pdf.py", str(site), "--runs", "1" if q else "2")
     lines += [
         "\n## Page weight (cold first visit, headless Chromium on loopback)\n",
         page_weight.table(weights),
     ]
+    lines += ["\n## Code font (`studysite.site.code_font`)\n", fonts]
+    summary.append(
+        (
+            "Code font subset (one file, cached across pages)",
+            f"{font_size:,} bytes",
+            f"≤ {code_font.BUDGET:,}",
+            ok(font_size <= code_font.BUDGET),
+        )
+    )
     diagram_pages = [w for w in weights if w["diagrams"]]
     text_pages = [w for w in weights if not w["diagrams"]]
     summary.append(

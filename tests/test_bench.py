@@ -55,6 +55,7 @@ def test_make_bench_runs_on_tiny_inputs(quick_bench):
         "## Scale",
         "## Preview loop",
         "## Page weight",
+        "## Code font",
         "## PDF export",
         "## Diagram converter",
         "/docker-1/vm-vs-container/",
@@ -63,7 +64,7 @@ def test_make_bench_runs_on_tiny_inputs(quick_bench):
     assert "FAILED" not in report
     budgets = report.split("## Budgets", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in budgets.splitlines() if line.startswith("| ") and "---" not in line][1:]
-    assert len(rows) == 7 and all(row.rstrip().endswith(("| met |", "| **missed** |")) for row in rows), (
+    assert len(rows) == 8 and all(row.rstrip().endswith(("| met |", "| **missed** |")) for row in rows), (
         budgets
     )
     weights = report.split("## Page weight", 1)[1].split("\n## ", 1)[0]

@@ -8,6 +8,7 @@ missing=()
 fonts=$(fc-list 2>/dev/null || true)
 grep -q "Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
 grep -q "BIZ UDPGothic" <<<"$fonts" || missing+=(fonts-morisawa-bizud-gothic)
+grep -q "DejaVu Sans Mono" <<<"$fonts" || missing+=(fonts-dejavu-core)  # narrow symbols of the code font
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then

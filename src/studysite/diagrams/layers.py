@@ -10,7 +10,7 @@ written by ``studysite.diagrams.mermaid``. Only unlabeled and ``text`` fences ar
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from studysite.diagrams.attrs import mermaid_opener
@@ -20,6 +20,7 @@ from studysite.diagrams.grid import DiagramError, Grid, NotLayers
 from studysite.diagrams.mermaid import describe, to_mermaid
 from studysite.diagrams.readers import read as read_grid
 from studysite.notes.blocks import Block, read, walk
+from studysite.notes.translate import CODE_TAB
 
 TEXT_VERSION = "テキスト版"
 DEFAULT_TITLE = "レイヤー図"
@@ -42,7 +43,9 @@ class Fence:
     title: str | None  # one short line of prose right above the fence, if any
 
 
-def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] | None = None) -> str:
+def convert_layer_diagrams(
+    markdown: str, on_error: Callable[[int, str], None] | None = None, skip: Collection[int] = ()
+) -> str:
     """Each unlabeled or ``text`` fence holding a layer diagram becomes a ``mermaid`` fence followed by a
     collapsed "テキスト版" block with a one-line description and the original drawing. The fence carries
     the title and description as ``data-acc-title`` / ``data-acc-descr`` (Mermaid's block grammar has no
@@ -50,6 +53,7 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
 
     A diagram that cannot be converted stays as it is and ``on_error(line, message)`` is called with the
     1-based line of ``markdown`` at fault, in page order. Running the pass again changes nothing.
+    ``skip``: 0-based opening lines of fences that are not candidates (indented code, in the note).
     """
     if "```" not in markdown and "~~~" not in markdown:
         return markdown  # no fence at all: most pages
@@ -57,6 +61,8 @@ def convert_layer_diagrams(markdown: str, on_error: Callable[[int, str], None] |
     plans: dict[int, tuple[Fence, Grid]] = {}  # by opening line: the fences to convert
     problems: list[tuple[int, str]] = []
     for fence in note_fences(markdown):
+        if fence.start in skip:
+            continue
         source = "\n".join(fence.body)
         if fence.info.lower() not in ("", "text") or "\r" in source or not looks_like_diagram(source):
             continue  # (a lone "\r" would end a line for Python-Markdown but not for us)
@@ -121,7 +127,7 @@ def note_fences(markdown: str, root: Block | None = None) -> list[Fence]:
                 base = _indent(opener)
                 stripped = opener.lstrip(" \t")
                 marker = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-                body = tuple(block.content.split("\n")[:-1])
+                body = tuple(block.content.replace(CODE_TAB, "\t").split("\n")[:-1])
                 title = (
                     _title(previous, lines) if previous is not None and previous.end == block.start else None
                 )

@@ -4,7 +4,8 @@
 in one line of inline Markdown; code spans, links, images, autolinks and HTML tags are skipped. A URL ends
 before Japanese punctuation or a full-width bracket (``https://example.com/。`` → the link stops at the
 ``/``), its ``utm_*`` tracking parameters are dropped, and it is written as a Markdown autolink
-``<https://…>``, which Python-Markdown renders as a link showing the URL.
+``<https://…>``, which Python-Markdown renders as a link showing the URL (``www.`` URLs as a link to
+``http://www.…`` that shows the URL as written).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from studysite.notes.links import clean_url
 _SKIP = re.compile(r"(`+).*?(?<!`)\1(?!`)|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<[^<>\n]*>")
 #: Where a URL pasted into Japanese text ends: CJK punctuation and brackets, full-width forms.
 _END = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026]")
+_MARKUP = re.compile(r"[\\`*_\[\]<>&]")
 _TRAILING = ".,:;!?'\"*_~"
 
 
@@ -45,10 +47,19 @@ def autolink(line: str) -> str:
         text = _trim(text)
         if not text or "://" not in text and "." not in text[4:]:
             continue
-        url = ("http://" + text) if text.lower().startswith("www.") else text
-        out += [line[done : match.index], f"<{clean_url(url)}>"]
+        if text.lower().startswith("www."):  # shown as written, as GFM does
+            shown = clean_url(text)
+            link = f"[{_escape(shown)}](<http://{shown}>)"
+        else:
+            link = f"<{clean_url(text)}>"
+        out += [line[done : match.index], link]
         done = match.index + len(text)
     return "".join(out) + line[done:] if out else line
+
+
+def _escape(text: str) -> str:
+    """Text shown verbatim in a link: Markdown's own characters backslash-escaped."""
+    return _MARKUP.sub(lambda m: "\\" + m.group(0), text)
 
 
 def _trim(url: str) -> str:

@@ -42,7 +42,7 @@ CONTAINERS = frozenset({"list", "item", "quote", "admonition"})
 OPAQUE = frozenset({"deflist", "footnote"})
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: a block is a place in one document
 class Block:
     kind: str  # paragraph, heading, fence, code, html, table, hr, list, item, quote, admonition, …
     start: int  # first line, 0-based
@@ -55,7 +55,8 @@ class Block:
     inline: str = ""  # paragraphs and headings: their inline content, as markdown-it read it
     content: str = ""  # fences and indented code: the code, container indentation removed
     closed: bool = True  # fences: whether a closing fence ends it (else it runs to its container's end)
-    parent: Block | None = field(default=None, repr=False, compare=False)
+    parent: Block | None = field(default=None, repr=False)
+    ancestors: list[Block] = field(default_factory=list, repr=False)  # outermost first, document left out
 
 
 @cache
@@ -66,9 +67,18 @@ def parser() -> MarkdownIt:
     return md.use(admon_plugin).use(deflist_plugin).use(footnote_plugin)
 
 
+@cache
+def _block_parser() -> MarkdownIt:
+    """The same parser stopping after the block stage: the structure, not the inline markup."""
+    md = MarkdownIt("commonmark").enable(["table"]).use(admon_plugin).use(deflist_plugin).use(footnote_plugin)
+    md.core.ruler.enableOnly(["normalize", "block"])
+    return md
+
+
 def tokens(text: str) -> list[Token]:
-    """markdown-it's block tokens of ``text``."""
-    return parser().parse(text)
+    """markdown-it's block tokens of ``text`` (inline tokens hold their text unparsed; footnote definitions,
+    which markdown-it keeps only when the inline stage finds a reference, are left out)."""
+    return _block_parser().parse(text)
 
 
 def read(text: str) -> Block:
@@ -90,7 +100,9 @@ def read(text: str) -> Block:
         if token.map is None:
             continue
         start, end = token.map
-        block = Block(kind, start, max(end, start + 1), token.markup, token.info.strip(), parent=stack[-1])
+        parent = stack[-1]
+        block = Block(kind, start, max(end, start + 1), token.markup, token.info.strip(), parent=parent)
+        block.ancestors = [*parent.ancestors, parent] if parent is not root else []
         if kind == "heading":
             block.level = int(token.tag[1])
         if kind in ("fence", "code"):

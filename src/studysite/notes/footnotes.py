@@ -16,6 +16,7 @@ from studysite.notes.problem import Problem
 
 _MARK = re.compile(r"[(（]※(\d+)[)）]|※(\d+)")
 _DEFINITION = re.compile(r"(?P<lead>[ ]{0,3})※(?P<num>\d+)[:：.．]?[ \t\u3000]+(?P<text>\S.*?)[ \t\u3000]*$")
+_BLOCK_START = re.compile(r"#|[*+->]\s|\d{1,9}[.)]\s")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)")
 
 
@@ -95,6 +96,8 @@ def _rewrite(line: str, usable: set[int], is_definition: bool) -> str:
         assert m is not None
         head = f"{m.group('lead')}[^{int(m.group('num'))}]: "
         body = m.group("text")
+        if _BLOCK_START.match(body):  # text, as in the preview: not a heading or list in the footnote
+            body = "\\" + body
     parts: list[str] = []
     done = 0
     for start, end, num in _marks(body):

@@ -183,7 +183,7 @@ def heading_problems(
         else:
             stated[h.explicit] = h.line
     for h in items:
-        if h.explicit is None and (made := slug(_plain(h.text))) in stated:
+        if h.explicit is None and (made := slug(plain_heading(h.text))) in stated:
             problems.append(
                 Problem(
                     h.line,
@@ -194,7 +194,7 @@ def heading_problems(
     return sorted(problems, key=lambda p: p.line)
 
 
-def _plain(text: str) -> str:
+def plain_heading(text: str) -> str:
     """Heading Markdown as the text ``toc`` sees: links, code, emphasis and footnote markers removed."""
     text = re.sub(r"\[\^[^\]]*\]", "", text)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)

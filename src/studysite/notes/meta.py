@@ -123,6 +123,24 @@ def page_description(html: str, limit: int = LIMIT) -> str | None:
     return None
 
 
+def outline_description(
+    title: str | None, sections: list[str], chapter: str | None, limit: int = LIMIT
+) -> str | None:
+    """The description of a page with no prose (headings, diagrams and code only), from what it has: its
+    title and section headings ("Docker 2: インストール、ボリューム"), else its title and chapter."""
+    names = [" ".join(s.split()) for s in sections if s.strip()]
+    head = " ".join((title or "").split())
+    if names:
+        text = f"{head}: {'、'.join(names)}" if head else "、".join(names)
+    elif head and chapter and chapter.strip() and chapter.strip() != head:
+        text = f"{' '.join(chapter.split())}: {head}"
+    else:
+        text = head
+    if not text:
+        return None
+    return text if len(text) <= limit else text[: limit - 1].rstrip("、: ") + "…"
+
+
 def after_title(html: str) -> str:
     """The page's HTML after its first ``<h1>`` (all of it when there is none): what stands above the
     title, a date line say, is not what the page is about."""

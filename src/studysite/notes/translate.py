@@ -1,15 +1,21 @@
 """A note as its CommonMark preview reads it, rewritten in Python-Markdown's dialect; text in, text out.
 
 The block structure comes from :mod:`studysite.notes.blocks` (markdown-it-py). Each line is then written
-again with Python-Markdown's indentation: every list level is 4 columns (CommonMark nests at the item's
-content column: 2 spaces under ``*``, 3 under ``1.``, a tab…), ``1)`` markers become ``1.``, lazy lines
-are indented into their item, fences and indented code inside items move with them (code bytes, tabs
-included, as CommonMark reads them), a fence left open is closed where CommonMark ends it, and a blank line
-is put between two blocks that CommonMark tells apart without one (a list glued to a paragraph, a bullet
-right after a fence) unless they sit in one tight list item, where Python-Markdown reads them right and a
-blank line would loosen the list. Lines inside paragraphs that Python-Markdown alone would read as block
-syntax (``#tag``, ``2. `` continuing a sentence) are escaped, a trailing ``\\`` line break becomes two
-spaces, and bare URLs become links (:mod:`studysite.notes.autolink`).
+again for Python-Markdown:
+
+- every list level is 4 columns (CommonMark nests at the item's content column: 2 spaces under ``*``, 3
+  under ``1.``, a tab…), ``1)`` markers become ``1.``, lazy lines are indented into their item;
+- code moves with its item, byte for byte as CommonMark reads it; indented code becomes a fence (Python-
+  Markdown would take it into a list above it), a fence left open is closed where CommonMark ends it, an
+  info string superfences would refuse keeps its language only, and a tab inside code is kept through
+  Python-Markdown (which expands tabs) as :data:`CODE_TAB`, made a tab again by :func:`restore_tabs`;
+- a blank line goes between two blocks that CommonMark tells apart without one (a list glued to a
+  paragraph, a bullet right after a fence), except where Python-Markdown reads them right inside a tight
+  list item (a blank line would loosen the list); two lists side by side are kept apart by an HTML comment;
+- an item whose first line holds no paragraph (a fence, code, nothing) gets an empty ``<!-- -->`` there;
+- text inside paragraphs that Python-Markdown alone would read as block syntax (``#tag``, ``2. `` going on
+  with a sentence) is escaped, a trailing ``\\`` line break becomes two spaces, and bare URLs become
+  links (:mod:`studysite.notes.autolink`).
 
 The result keeps, for each of its lines, the note's line it came from: messages of later passes point into
 the file as written.
@@ -25,9 +31,19 @@ from studysite.notes.blocks import OPAQUE, Block, read, walk
 from studysite.notes.problem import Problem
 
 TAB = 4
+#: Stands for a tab inside code until the page is rendered (a Unicode noncharacter: never in text).
+CODE_TAB = "\ufdd0"
+EMPTY = "<!-- -->"  # what an item's first line holds when its content starts below it
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
 #: Paragraph text that Python-Markdown, unlike CommonMark, would read as a heading or a list item.
-_PM_BLOCK = re.compile(r"#|\d{1,9}[.)](?:[ \t]|$)|[*+-](?:[ \t]|$)")
+_PM_BLOCK = re.compile(r"#|>|\d+[.)](?:[ \t]|$)|[*+-](?:[ \t]|$)|!!!|\?\?\?")
+#: A paragraph line superfences would take for a fence (in CommonMark, text: a code span's backticks…).
+_FENCE_LIKE = re.compile(r"`{3,}|~{3,}")
+#: What superfences accepts after a fence's language: {attrs} and key=value options.
+_OPTIONS = re.compile(r"(?:\s*(?:\{[^{}]*\}|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\"']+)))+\s*")
+_LANGUAGE = re.compile(r"[\w#+.-]+")
+#: Blocks Python-Markdown reads right when glued together inside a tight list item.
+_GLUE_IN_ITEM = {("paragraph", "list"), ("paragraph", "fence"), ("fence", "paragraph"), ("fence", "list")}
 
 
 @dataclass
@@ -35,12 +51,18 @@ class Translation:
     text: str
     source_line: list[int]  # for each line of ``text``: the 0-based line of the note it comes from
     problems: list[Problem] = field(default_factory=list)  # 1-based lines of the note
+    indented_code: set[int] = field(default_factory=set)  # 0-based lines of ``text``: fences made of it
 
     def line_of(self, line: int) -> int:
         """The note's 1-based line for 1-based ``line`` of the translated text."""
         if not self.source_line:
             return line
         return self.source_line[min(max(line, 1), len(self.source_line)) - 1] + 1
+
+
+def restore_tabs(html: str) -> str:
+    """The rendered page with the tabs of its code back (see :data:`CODE_TAB`)."""
+    return html.replace(CODE_TAB, "\t") if CODE_TAB in html else html
 
 
 class _Cursor:
@@ -82,8 +104,41 @@ class _Cursor:
         return not self.text.strip()
 
 
+@dataclass
+class _Piece:
+    block: Block  # the container
+    first: str  # its part of the line's new prefix (a list marker on an item's first line)
+    rest: str  # its part on the lines after (4 spaces, "> ")
+
+
+class _Join(str):
+    """Text that goes at the end of the line written before it (see _FENCE_LIKE)."""
+
+
+class _Opener(str):
+    """The opening line of a fence made from indented code (see Translation.indented_code)."""
+
+
+class _State:
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.where: list[int] = []
+        self.problems: list[Problem] = []
+        self.offsets: dict[int, int] = {}  # id(item) → columns from its container's content to its own
+        self.markers: dict[int, str] = {}  # id(fence) → its marker
+        self.indented_code: set[int] = set()
+        self.first: dict[int, int] = {}  # note line → index of the first line written for it
+
+    def emit(self, text: str, source: int, separation: bool = False) -> None:
+        if not separation:
+            self.first.setdefault(source, len(self.out))
+        self.out.append(text)
+        self.where.append(source)
+
+
 def translate(markdown: str) -> Translation:
     """``markdown`` (a note's text after its front matter) in Python-Markdown's dialect; see module doc."""
+    markdown = markdown.replace(CODE_TAB, "\ufffd")
     lines = markdown.split("\n")
     root = read(markdown)
     chain: list[list[Block]] = [[] for _ in lines]
@@ -95,54 +150,55 @@ def translate(markdown: str) -> Translation:
         starts.setdefault(block.start, []).append(block)
         span = range(block.start, min(block.end, len(lines)))
         if block.kind in ("list", "item", "quote", "admonition"):
+            inside = [*block.ancestors, block]
             for i in span:
-                chain[i] = [*_ancestors(block), block]
+                chain[i] = inside
         else:
             for i in span:
                 leaf[i] = block
-    out: list[str] = []
-    where: list[int] = []
-    problems: list[Problem] = []
-    offsets: dict[int, int] = {}  # id(item) → columns from its container's content to its own
-    fence_indent: dict[int, int] = {}
+    state = _State()
     for i, line in enumerate(lines):
         cursor = _Cursor(line.removesuffix("\r"))
         own = leaf[i]
-        containers = chain[i] if own is None else _ancestors(own)
-        pieces, quotes, lazy, opener = _containers(cursor, containers, i, offsets)
-        if i in starts and i and lines[i - 1].strip() and _needs_blank(starts[i], i):
-            out.append(_quote_prefix(quotes, _outermost(starts[i])))
-            where.append(i)
-        prefix = "".join(pieces)
+        pieces, opener = _containers(cursor, chain[i] if own is None else _ancestors(own), i, state.offsets)
+        if i in starts and i:
+            block = min(starts[i], key=lambda b: len(_ancestors(b)))
+            for extra in _separation(block, state, glued=bool(lines[i - 1].strip())):
+                state.emit(_prefix(pieces, block, blank=not extra) + extra, i, separation=True)
+        prefix = "".join(p.first for p in pieces)
         if opener is not None:  # an admonition's own line
-            out.append(prefix + opener)
-        elif own is None or (cursor.blank() and own.kind not in ("fence", "code")):
-            out.append(prefix + cursor.text if not cursor.blank() else "".join(quotes).rstrip())
-        else:
-            for text in _leaf_lines(own, cursor, i, lines, lazy, fence_indent, problems):
-                out.append((prefix + text) if text.strip() else "".join(quotes).rstrip())
-                where.append(i)
+            state.emit(prefix + opener, i)
             continue
-        where.append(i)
-    return Translation("\n".join(out), where, problems)
+        if any(p.block.kind == "item" and p.block.start == i for p in pieces) and (
+            cursor.blank() or own is None or own.kind not in ("paragraph", "heading")
+        ):
+            state.emit(prefix + EMPTY, i)  # the item's content starts below its marker
+            prefix = "".join(p.rest for p in pieces)
+            if cursor.blank():
+                continue
+        if own is None or (cursor.blank() and own.kind not in ("fence", "code")):
+            state.emit(prefix + cursor.text if not cursor.blank() else _blank(pieces), i)
+            continue
+        for text in _leaf_lines(own, cursor, i, state):
+            if isinstance(text, _Join) and state.out:
+                state.out[-1] += " " + text
+                continue
+            state.emit((prefix + text) if text.strip() else _blank(pieces), i)
+            if isinstance(text, _Opener):
+                state.indented_code.add(len(state.out) - 1)
+    return Translation("\n".join(state.out), state.where, state.problems, state.indented_code)
 
 
 def _ancestors(block: Block) -> list[Block]:
-    found = []
-    parent = block.parent
-    while parent is not None and parent.kind != "document":
-        found.append(parent)
-        parent = parent.parent
-    return found[::-1]
+    return block.ancestors
 
 
 def _containers(
     cursor: _Cursor, containers: list[Block], i: int, offsets: dict[int, int]
-) -> tuple[list[str], list[str], bool, str | None]:
-    """Take each container's columns off ``cursor``: the pieces of the new prefix, the quote markers among
-    them, whether the line is lazy (less indented than its container), and an admonition line's text."""
-    pieces: list[str] = []
-    quotes: list[str] = []
+) -> tuple[list[_Piece], str | None]:
+    """Take each container's columns off ``cursor`` (all the whitespace of a lazy line, less indented than
+    its container): the pieces of the new prefix, and an admonition line's own text."""
+    pieces: list[_Piece] = []
     lazy = False
     for block in containers:
         if block.kind == "quote":
@@ -153,32 +209,29 @@ def _containers(
                     cursor.take(1)
             else:
                 lazy = True
-            pieces.append("> ")
-            quotes.append("> ")
+            pieces.append(_Piece(block, "> ", "> "))
         elif block.kind == "item":
             if i == block.start and not lazy:
-                pieces.append(_marker(cursor, block, offsets))
+                pieces.append(_Piece(block, _marker(cursor, block, offsets), " " * TAB))
+                continue
+            width = offsets.get(id(block), 2)
+            if lazy or cursor.spaces() < width:
+                lazy = lazy or not cursor.blank()
+                cursor.take_all()
             else:
-                width = offsets.get(id(block), 2)
-                if lazy or cursor.spaces() < width:
-                    lazy = lazy or not cursor.blank()
-                    cursor.take_all()
-                else:
-                    cursor.take(width)
-                pieces.append(" " * TAB)
-                quotes.append("")
+                cursor.take(width)
+            pieces.append(_Piece(block, " " * TAB, " " * TAB))
         elif block.kind == "admonition":
             if i == block.start:
                 cursor.take_all()
-                return pieces, quotes, lazy, cursor.text
+                return pieces, cursor.text
             if lazy or cursor.spaces() < TAB:
                 lazy = lazy or not cursor.blank()
                 cursor.take_all()
             else:
                 cursor.take(TAB)
-            pieces.append(" " * TAB)
-            quotes.append("")
-    return pieces, quotes, lazy, None
+            pieces.append(_Piece(block, " " * TAB, " " * TAB))
+    return pieces, None
 
 
 def _marker(cursor: _Cursor, item: Block, offsets: dict[int, int]) -> str:
@@ -199,77 +252,57 @@ def _marker(cursor: _Cursor, item: Block, offsets: dict[int, int]) -> str:
     else:
         offsets[id(item)] = cursor.col - start + gap
         cursor.take(gap)
-    return (f"{ordered.group(1)}. " if ordered else f"{marker} ").ljust(2)
+    return f"{ordered.group(1)}. " if ordered else f"{marker} "
 
 
-def _needs_blank(starting: list[Block], i: int) -> bool:
-    """Whether a blank line must come before line ``i``, where ``starting`` blocks begin, glued to the
-    block above: always, except between items of a tight list and inside a tight list's item."""
-    block = _outermost(starting)
+def _blank(pieces: list[_Piece]) -> str:
+    """A blank line at this depth: the prefix up to the innermost quote marker, if any."""
+    quotes = [k for k, p in enumerate(pieces) if p.block.kind == "quote"]
+    return "".join(p.rest for p in pieces[: quotes[-1] + 1]).rstrip() if quotes else ""
+
+
+def _prefix(pieces: list[_Piece], block: Block, blank: bool) -> str:
+    """The prefix of a line put before ``block``: its containers' continuation."""
+    outer = {id(b) for b in _ancestors(block)}
+    kept = [p for p in pieces if id(p.block) in outer]
+    return _blank(kept) if blank else "".join(p.rest for p in kept)
+
+
+def _separation(block: Block, state: _State, glued: bool) -> list[str]:
+    """Lines to put before ``block``: between two lists side by side (a new bullet character or list type,
+    which CommonMark reads as a new list and Python-Markdown would join to the one above) an HTML comment;
+    else, when it is glued to the block above, a blank line or (where Python-Markdown reads them right)
+    nothing."""
     parent = block.parent
     if parent is None:
-        return False
+        return []
     siblings = parent.children
     index = siblings.index(block)
-    if index == 0 or siblings[index - 1].end != block.start:
-        return False
-    if parent.kind == "list":
-        return not parent.tight
-    if parent.kind == "item" and parent.parent is not None and parent.parent.tight:
-        return False
-    return True
+    above = siblings[index - 1] if index else None
+    if above is not None and above.kind == "list" and block.kind == "list":
+        return ["", EMPTY, ""] if glued else [EMPTY, ""]
+    if above is None or not glued or above.end != block.start:
+        return []
+    if parent.kind == "list":  # an item below an item: glued is fine unless a blank line opened a block
+        first = state.first.get(above.start, len(state.out))
+        blank_inside = any(not line.strip(" >") for line in state.out[first:])
+        return [""] if not parent.tight or blank_inside else []
+    in_tight_item = parent.kind == "item" and parent.parent is not None and parent.parent.tight
+    if in_tight_item and (_kind(above), _kind(block)) in _GLUE_IN_ITEM:
+        return []
+    return [""]
 
 
-def _outermost(starting: list[Block]) -> Block:
-    return min(starting, key=lambda block: len(_ancestors(block)))
+def _kind(block: Block) -> str:
+    return "fence" if block.kind == "code" else block.kind
 
 
-def _quote_prefix(quotes: list[str], block: Block) -> str:
-    depth = sum(1 for b in _ancestors(block) if b.kind == "quote")
-    return ">" * depth if depth else ""
-
-
-def _leaf_lines(
-    block: Block,
-    cursor: _Cursor,
-    i: int,
-    lines: list[str],
-    lazy: bool,
-    fence_indent: dict[int, int],
-    problems: list[Problem],
-) -> list[str]:
+def _leaf_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[str]:
     """The new text of line ``i`` (inside ``block``, containers taken off); several lines when a line is
-    added (a fence's missing end), none when a line merges into another (a setext heading's lines)."""
+    added (a fence's ends), none when a line merges into another (a setext heading's lines)."""
     kind = block.kind
-    if kind == "fence":
-        if i == block.start:
-            fence_indent[id(block)] = cursor.spaces()
-            cursor.take_all()
-            opener = cursor.text
-            char = opener[0]
-            block.markup = opener[: len(opener) - len(opener.lstrip(char))]
-            if not block.closed and block.end - 1 == i:
-                return [opener, block.markup]
-            return [opener]
-        body = block.content.split("\n")
-        k = i - block.start - 1
-        if block.closed and i == block.end - 1:
-            return [block.markup]
-        text = body[k] if k < len(body) else ""
-        if not block.closed and i == block.end - 1:
-            problems.append(
-                Problem(
-                    block.start + 1,
-                    "this code fence is never closed, so it runs to the end of its block: end it with a line "
-                    f"of {block.markup}",
-                )
-            )
-            return [text, block.markup]
-        return [text]
-    if kind == "code":
-        body = block.content.split("\n")
-        k = i - block.start
-        return [("    " + body[k]) if k < len(body) and body[k].strip() else ""]
+    if kind in ("fence", "code"):
+        return _code_lines(block, cursor, i, state)
     if kind == "heading" and block.markup in ("=", "-"):  # setext: one ATX line, as Python-Markdown reads it
         return ["#" * block.level + " " + " ".join(block.inline.split("\n"))] if i == block.start else []
     if kind in OPAQUE or kind == "html":
@@ -277,21 +310,83 @@ def _leaf_lines(
     cursor.take_all()
     text = cursor.text
     if kind == "paragraph":
+        if i > block.start and _FENCE_LIKE.match(text):
+            return [_Join(autolink(text))]  # on the line above: a soft break reads as a space either way
         if _PM_BLOCK.match(text):
             text = _escape_block_start(text)
         if i < block.end - 1 and _hard_break(text):
             text = text[:-1].rstrip(" ") + "  "
         return [autolink(text)]
-    if kind in ("heading", "table"):
+    if kind == "table":  # every row with outer pipes: Python-Markdown counts cells from the header's style
+        text = text if text.startswith("|") else "| " + text
+        text = text if text.endswith("|") and not text.endswith("\\|") else text + " |"
         return [autolink(text)]
+    if kind == "heading":
+        return [autolink(text)]
+    if kind == "hr":
+        return ["***"]  # (Python-Markdown's rule takes no tabs: "*\t*\t*")
     return [text]
 
 
+def _code_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[str]:
+    """A line of a fence or of indented code (which becomes a fence), code as CommonMark reads it."""
+    body = block.content.split("\n")[:-1] if block.content else []
+    if not block.info.startswith("mermaid"):
+        body = [line.replace("\t", CODE_TAB) for line in body]
+    out: list[str] = []
+    if block.kind == "code":
+        marker = "`" * max(3, 1 + max((len(line) - len(line.lstrip("`")) for line in body), default=0))
+        k = i - block.start
+        if k == 0:
+            out.append(_Opener(marker))
+        out.append(body[k] if k < len(body) else "")
+        if i == block.end - 1:
+            out.append(marker)
+        return out
+    if i == block.start:
+        cursor.take_all()
+        opener = cursor.text
+        marker = opener[: len(opener) - len(opener.lstrip(opener[0]))]
+        state.markers[id(block)] = marker
+        out.append(marker + _fence_info(block.info))
+        if not block.closed and block.end - 1 == i:
+            out.append(marker)
+        return out
+    marker = state.markers[id(block)]
+    if block.closed and i == block.end - 1:
+        return [marker]
+    k = i - block.start - 1
+    out.append(body[k] if k < len(body) else "")
+    if not block.closed and i == block.end - 1:
+        state.problems.append(
+            Problem(
+                block.start + 1,
+                "this code fence is never closed, so it runs to the end of its block: end it with a line "
+                f"of {marker}",
+            )
+        )
+        out.append(marker)
+    return out
+
+
+def _fence_info(info: str) -> str:
+    """A fence's info string as superfences takes it: {attrs}, or a language with options; anything else
+    after the language is left out (CommonMark only reads the language)."""
+    if not info or info.startswith("{"):
+        return info
+    language, _, rest = info.partition(" ")
+    if not _LANGUAGE.fullmatch(language):
+        return ""
+    rest = rest.strip()
+    return f"{language} {rest}" if rest and _OPTIONS.fullmatch(rest) else language
+
+
 def _escape_block_start(text: str) -> str:
-    """``#tag`` → ``\\#tag``, ``2. 続き`` → ``2\\. 続き``, ``- `` → ``\\- ``: text, not a heading or item."""
-    ordered = _ORDERED.match(text)
-    if ordered:
-        return f"{ordered.group(1)}\\{text[len(ordered.group(1)) :]}"
+    """``#tag`` → ``\\#tag``, ``2. 続き`` → ``2\\. 続き``, ``- `` → ``\\- ``: text, not a heading, item,
+    quote or admonition."""
+    digits = re.match(r"\d+", text)
+    if digits:
+        return f"{digits.group(0)}\\{text[digits.end() :]}"
     return "\\" + text
 
 

@@ -19,6 +19,9 @@ PRINT_PAGE_URI = "print_page/"
 TEXT_FONT = "BIZ UDPGothic"
 CODE_FONT = "BIZ UDGothic"
 FONT_PACKAGES = {TEXT_FONT: "fonts-morisawa-bizud-gothic", CODE_FONT: "fonts-morisawa-bizud-gothic"}
+#: The site's own code font (a TrueType WOFF2, ``studysite.site.code_font``) that print.css sets code in,
+#: so code keeps its columns on paper; CODE_FONT is its fallback.
+GRID_CODE_FONT = "Study Code"
 
 
 class PdfError(RuntimeError):

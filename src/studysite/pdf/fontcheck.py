@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from studysite.pdf.core import CODE_FONT, TEXT_FONT, PdfError
+from studysite.pdf.core import CODE_FONT, GRID_CODE_FONT, TEXT_FONT, PdfError
 from studysite.pdf.glyphs import context_of, describe, uncovered
 from studysite.pdf.system import fallback_font
 
@@ -17,6 +17,9 @@ FONT_PROBES = (
 )
 #: How many probed elements at most: one CDP call each.
 SAMPLE = 150
+#: Code blocks, which must be drawn with the grid font (how many at most are asked about).
+CODE_PROBES = "#print-site-page pre > code"
+CODE_SAMPLE = 20
 
 
 def check_glyphs(texts: dict[str, str], ranges: list[tuple[int, int]], log: Callable[[str], None]) -> None:
@@ -46,7 +49,8 @@ def check_glyphs(texts: dict[str, str], ranges: list[tuple[int, int]], log: Call
 
 def check_fonts_used(page: Any, log: Callable[[str], None]) -> None:
     """Japanese text must be drawn with the print fonts, as Chromium reports it for the text of headings,
-    paragraphs, code and diagrams: a Noto CJK font (CFF) would be embedded as Type 3."""
+    paragraphs, code and diagrams: a Noto CJK font (CFF) would be embedded as Type 3. Code blocks must be
+    drawn with the grid font alone (a fallback font would break their columns)."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
@@ -65,5 +69,14 @@ def check_fonts_used(page: Any, log: Callable[[str], None]) -> None:
         )
     if not glyphs.get(TEXT_FONT):
         raise PdfError(f"no text is drawn with {TEXT_FONT} (fonts used: {', '.join(glyphs) or 'none'})")
+    blocks = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": CODE_PROBES})["nodeIds"]
+    for node in blocks[:CODE_SAMPLE]:
+        fonts = {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+        if fonts and GRID_CODE_FONT not in fonts:
+            drawn = ", ".join(sorted(fonts))
+            raise PdfError(
+                f"a code block is drawn in {drawn}, not {GRID_CODE_FONT}: its columns would not line up "
+                "(is assets/fonts/study-code.woff2 in the site? hooks/code_font.py makes it)"
+            )
     used = sorted(glyphs.items(), key=lambda item: -item[1])
     log("fonts drawn: " + ", ".join(f"{name} ({count} glyphs)" for name, count in used))

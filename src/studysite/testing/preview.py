@@ -14,12 +14,22 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from functools import cache
 from html.parser import HTMLParser
+
+import markdown
+from mkdocs.config import load_config
 
 from studysite.notes.blocks import parser
 from studysite.notes.frontmatter import FRONT_MATTER
+from studysite.notes.links import clean_url
+from studysite.notes.translate import restore_tabs
+from studysite.pipeline import prepare_note
+from studysite.testing.project import ROOT
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\u3000-\u303f\uff01-\uff0f]+")
+_BREAKS = {"pre", "ul", "ol", "table", "blockquote", "hr", "dl", "div", "details"}
 _TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "li"}
 _MARK = re.compile(r"[(（]※\d+[)）]|※\d+")
 _ATTRS = re.compile(r"^(\s*\w+: .*?)\s*\{[^{}]*\}$")
@@ -51,14 +61,18 @@ class _Blocks(HTMLParser):
             or "footnotes-sep" in classes
             or "diagram" in classes  # the drawn diagram: its テキスト版 holds the note's drawing
             or (tag == "summary")
-            or "mermaid-source" in classes
+            or "diagram-source" in classes  # the Mermaid source under a drawn diagram
             or tag in ("script", "style", "svg")
+            or (tag == "p" and bool(self.stack) and self.stack[-1][0] == "details")  # a diagram's description
         )
         self.stack.append((tag, a))
         if skipping:
             self.skip += 1
             return
+        if tag in _BREAKS:
+            self._flush_parent()  # an item's text before its nested list, code, quote…
         if tag in ("ul", "ol"):
+            self.blocks.append(f"{'  ' * self.depth}{tag}:")  # where each list starts, and its kind
             self.depth += 1
         if tag == "pre":
             self.pre = []
@@ -68,8 +82,10 @@ class _Blocks(HTMLParser):
             self._flush_parent()
             self.texts.append([])
 
-    def _open_li(self) -> bool:
-        for tag, _ in reversed(self.stack[:-1]):
+    def _open_li(self, own: bool = True) -> bool:
+        """Whether the innermost text block around the element (on top of the stack when ``own``) is a
+        list item or definition."""
+        for tag, _ in reversed(self.stack[:-1] if own else self.stack):
             if tag in _TEXT_BLOCKS:
                 return tag in ("li", "dd")
         return False
@@ -82,12 +98,11 @@ class _Blocks(HTMLParser):
             self.texts[-1] = []
 
     def _parent_tag(self) -> str:
-        for tag, _ in reversed(self.stack):
-            if tag in _TEXT_BLOCKS and tag != "p":
-                return tag
-            if tag in _TEXT_BLOCKS:
-                return tag
-        return "p"
+        """The innermost text block open, a paragraph inside a list item or definition counting as it."""
+        tags = [tag for tag, _ in self.stack if tag in _TEXT_BLOCKS]
+        while len(tags) > 1 and tags[-1] == "p" and tags[-2] in ("li", "dd"):
+            tags.pop()
+        return tags[-1] if tags else "p"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID or not self.stack:
@@ -106,7 +121,7 @@ class _Blocks(HTMLParser):
             self.blocks.append(f"{'  ' * self.depth}code: {''.join(self.pre).removesuffix(chr(10))!r}")
             self.pre = None
         elif tag in _TEXT_BLOCKS and self.pre is None and self.texts:
-            if tag == "p" and self._open_li():
+            if tag == "p" and self._open_li(own=False):
                 return
             self._emit(tag, self.texts.pop())
 
@@ -123,6 +138,21 @@ class _Blocks(HTMLParser):
             self.pre.append(data)
         elif self.texts:
             self.texts[-1].append(data)
+
+
+@cache
+def _site_markdown() -> tuple[list[str], dict[str, dict[str, object]]]:
+    """The Markdown extensions and their settings of the project's mkdocs.yml."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return list(config["markdown_extensions"]), dict(config["mdx_configs"])
+
+
+def site_html(note: str) -> str:
+    """A note as the site renders its article: our note pipeline, then Python-Markdown with the site's
+    extensions (the HTML-stage hooks, glossary and diagram drawing, are left out)."""
+    extensions, configs = _site_markdown()
+    text, _ = prepare_note(note)
+    return restore_tabs(markdown.markdown(text, extensions=extensions, extension_configs=configs))
 
 
 def html_tree(page_html: str) -> list[str]:
@@ -150,10 +180,16 @@ def _is_footnote_line(line: str) -> bool:
     return bool(re.match(r"\s*p: ※\d+", line))
 
 
+def _same(line: str) -> str:
+    """A block line as compared: ※ markers out, URLs without their ``utm_*`` (the site drops them)."""
+    line = _MARK.sub("", html.unescape(line)).rstrip()
+    return _URL.sub(lambda m: clean_url(m.group(0)), line) if "utm_" in line else line
+
+
 def compare(expected: list[str], actual: list[str]) -> str:
     """A unified diff of two block lists, empty when they agree."""
-    norm_e = [_MARK.sub("", html.unescape(x)).rstrip() for x in expected]
-    norm_a = [_MARK.sub("", html.unescape(x)).rstrip() for x in actual]
+    norm_e = [_same(x) for x in expected]
+    norm_a = [_same(x) for x in actual]
     if norm_e == norm_a:
         return ""
     return "\n".join(difflib.unified_diff(norm_e, norm_a, "preview", "site", lineterm=""))

@@ -19,8 +19,8 @@ class FontMissing(Exception):
     """The build font is not installed: the message says which package to install."""
 
 
-def find_font(family: str = BUILD_FONT) -> tuple[Path, int]:
-    """The file (and index inside a .ttc collection) fontconfig uses for ``family``."""
+def find_font(family: str = BUILD_FONT, package: str = "fonts-morisawa-bizud-gothic") -> tuple[Path, int]:
+    """The file (and index inside a .ttc collection) fontconfig uses for ``family`` (from ``package``)."""
     try:
         found = subprocess.run(
             ["fc-match", "-f", "%{file}\t%{index}\t%{family}", f"{family}:style=Regular"],
@@ -34,16 +34,19 @@ def find_font(family: str = BUILD_FONT) -> tuple[Path, int]:
     index, _, families = rest.partition("\t")
     if not path or family not in families.split(","):
         raise FontMissing(
-            f"the font '{family}' is missing: install the Debian package 'fonts-morisawa-bizud-gothic' "
-            "(apt-get install fonts-morisawa-bizud-gothic), or run `make setup` as root"
+            f"the font '{family}' is missing: install the Debian package '{package}' "
+            f"(apt-get install {package}), or run `make setup` as root"
         )
     return Path(path), int(index or 0)
 
 
-def subset_name(path: Path, index: int, chars: str) -> str:
-    """A cache file name for the subset of this font file with these characters."""
+def subset_name(path: Path, index: int, chars: str, extra: str = "") -> str:
+    """A cache file name for the subset of this font file with these characters (``extra``: anything
+    else the cut depends on, such as a second font or the cutting code's version)."""
     stat = path.stat()
     blob = f"{path}\0{index}\0{stat.st_size}\0{stat.st_mtime_ns}\0{chars}".encode()
+    if extra:
+        blob += f"\0{extra}".encode()
     return f"fonts/{hashlib.sha256(blob).hexdigest()[:20]}.woff2"
 
 

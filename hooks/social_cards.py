@@ -72,4 +72,4 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 def on_post_build(config: MkDocsConfig) -> None:
     if _enabled(config):
-        log.info(f"cards: {_counts['drawn']} drawn, {_counts['cached']} from the cache")
+        log.info(f"preview images: {_counts['drawn']} drawn, {_counts['cached']} from the cache")

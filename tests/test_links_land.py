@@ -130,8 +130,8 @@ def test_every_page_has_its_own_card_of_the_right_size(built: Built):
 
 
 def test_cards_come_from_the_cache_and_are_byte_stable(built: Built):
-    assert f"cards: {len(PAGES)} drawn, 0 from the cache" in built.log
-    assert f"cards: 0 drawn, {len(PAGES)} from the cache" in built.plain_log
+    assert f"preview images: {len(PAGES)} drawn, 0 from the cache" in built.log
+    assert f"preview images: 0 drawn, {len(PAGES)} from the cache" in built.plain_log
     for card in (built.site / "assets" / "cards").rglob("*.png"):
         twin = built.plain / card.relative_to(built.site)
         assert twin.read_bytes() == card.read_bytes(), card

@@ -1,35 +1,99 @@
-"""Glossary terms get hover definitions on every page, from one source: includes/abbreviations.md."""
+"""Glossary terms get hover definitions on every page, from one source: includes/abbreviations.md.
+
+The same matcher also records where each term is used (every page and section); the glossary page
+(``GLOSSARY_PAGE``) then lists those pages and sections under each entry (studysite.notes.term_uses,
+``overrides/partials/term-uses.html``). Every page's content is made before any page is rendered, so the
+lists are added when the glossary page is rendered (``on_page_context``), after the search plugin has
+read the page: the lists are links, not text to search.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
-from studysite.notes.glossary import Glossary, GlossaryError, annotate, compile_glossary, parse_abbreviations
-from studysite.textfile import TextFileError, read_text
+from studysite.notes.glossary import (
+    Glossary,
+    GlossaryError,
+    annotate_and_find,
+    load_glossary,
+)
+from studysite.notes.term_uses import GLOSSARY_PAGE, PageTerms, add_uses
+from studysite.textfile import TextFileError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
 
 SOURCE = "includes/abbreviations.md"
+TEMPLATE = "partials/term-uses.html"
 _glossary = Glossary({}, None)
+_uses: dict[str, tuple[Page, dict[str, list[str]]]] = {}  # src_uri -> the page and its uses of terms
+_order: list[str] = []  # src_uri of the pages in navigation order
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _glossary
     path = Path(config.config_file_path).parent / SOURCE
     try:
-        _glossary = compile_glossary(parse_abbreviations(read_text(path, SOURCE)))
+        _glossary = load_glossary(path, SOURCE)
     except TextFileError as error:
         raise PluginError(str(error)) from None
     except GlossaryError as error:
         raise PluginError(f"{SOURCE}:{error.line}: {error.message}") from None
+    _uses.clear()
     return config
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    _order[:] = [page.file.src_uri for page in nav.pages]
+
+
+def _is_note(page: Page) -> bool:
+    return page.file.generated_by is None and page.file.src_uri.endswith(".md")
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return annotate(html, _glossary)
+    marked, uses = annotate_and_find(html, _glossary)
+    if _is_note(page) and page.file.src_uri != GLOSSARY_PAGE:
+        _uses[page.file.src_uri] = (page, uses)
+    return marked
+
+
+def _headings(items: list[AnchorLink]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for item in items:
+        if item.level > 1:
+            found[item.id] = Markup(item.title).striptags()
+        found.update(_headings(item.children))
+    return found
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if page.file.src_uri != GLOSSARY_PAGE or not page.content or not _uses:
+        return context
+    rank = {uri: i for i, uri in enumerate(_order)}
+    pages = [
+        PageTerms(
+            get_relative_url(other.url, page.url),
+            Markup(other.title or "").striptags(),
+            _headings(list(other.toc)),
+            uses,
+        )
+        for uri, (other, uses) in sorted(
+            _uses.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])
+        )
+        if uses
+    ]
+    env = Environment(loader=FileSystemLoader(config.theme.dirs), autoescape=True)
+    template = env.get_template(TEMPLATE)
+    page.content = add_uses(page.content, pages, lambda uses: template.render(uses=uses))
+    return context

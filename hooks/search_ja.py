@@ -13,15 +13,19 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from studysite.search.ja import augment_json, check_config, sudachi_splitter
+from studysite.notes.term_uses import GLOSSARY_PAGE, glossary_entries
+from studysite.search.ja import Glossary, augment_json, check_config, sudachi_splitter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
 #: Page URLs in navigation order, from the last ``on_nav`` (ties in search go to the earlier page).
 _page_order: list[str] = []
+#: The glossary page's entries, indexed one by one (studysite.search.ja.glossary_docs).
+_glossary: list[Glossary] = []
 
 
 def _search_plugin(config: MkDocsConfig):
@@ -44,9 +48,17 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     _page_order[:] = [page.url for page in nav.pages]
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == GLOSSARY_PAGE:
+        entries = [(entry.anchor, entry.title, entry.text) for entry in glossary_entries(html)]
+        _glossary[:] = [Glossary(page.url, entries)]
+    return html
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
+    glossary = _glossary.pop() if _glossary else None
     if not index.exists():
         return
-    text = augment_json(index.read_text(encoding="utf-8"), sudachi_splitter(), _page_order)
+    text = augment_json(index.read_text(encoding="utf-8"), sudachi_splitter(), _page_order, glossary)
     index.write_text(text, encoding="utf-8")

@@ -159,6 +159,15 @@ def test_bundle_serves_offline_files_only(offline_zip: Path, unzipped: Path):
         assert "mermaid.initialize" not in text and "mermaid.min.js" not in text, f"{html}: a Mermaid script"
 
 
+def test_bundle_has_no_preview_cards_and_no_link_previews(offline_zip: Path, unzipped: Path):
+    """Nothing can unfurl a file on disk, and instant previews cannot fetch pages from file:// (issue 25)."""
+    with zipfile.ZipFile(offline_zip) as archive:
+        assert not [name for name in archive.namelist() if "/assets/cards/" in name]
+    for html in unzipped.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert 'property="og:image"' not in text and "navigation.instant.preview" not in text, html
+
+
 @pytest.mark.slow
 @pytest.mark.browser
 def test_bundle_browses_searches_and_draws_from_file_urls(browser, unzipped: Path):

@@ -17,13 +17,16 @@ from hypothesis import strategies as st
 
 from studysite.search.ja import (
     FIELD,
+    GLOSSARY_ENTRY_BOOST,
     LENGTH_WEIGHT,
     SEPARATOR,
     TITLE_BOOST,
+    Glossary,
     augment,
     augment_json,
     check_config,
     length_boost,
+    split_terms,
     sudachi_splitter,
     tokens,
     word_forms,
@@ -285,3 +288,72 @@ def test_built_index(site_dir: Path):
     assert locations[0] == "" and locations[-1].startswith("glossary/"), "entries are in navigation order"
     words = {w for d in data["docs"] for w in d.get(FIELD, "").split()}
     assert {"マネージャ", "担当者", "ネームスペース"} <= words
+
+
+# -- the glossary indexed by entry (issue 25) --------------------------------------------------------------
+
+ENTRIES = Glossary(
+    "glossary/",
+    [
+        ("kernel", "カーネル", "OSの核。"),
+        ("namespaces", "カーネルネームスペース / namespaces", "コンテナのためのLinuxカーネルの機能。"),
+        ("container", "コンテナ", "隔離された環境。"),
+        ("image", "コンテナイメージ / イメージ", "コンテナの元。"),
+        ("docker-engine", "Dockerエンジン", "<コンテナの中核>"),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "expected"),
+    [
+        ("カーネルネームスペース", "カーネル\u200bネームスペース"),
+        ("コンテナイメージ", "コンテナ\u200bイメージ"),
+        ("カーネル", "カーネル"),
+        ("Dockerエンジン", "Dockerエンジン"),  # the separator cuts there already
+        ("ホストOS", "ホストOS"),
+    ],
+)
+def test_split_terms(spelling: str, expected: str):
+    terms = [
+        "カーネル",
+        "カーネルネームスペース",
+        "コンテナ",
+        "コンテナイメージ",
+        "イメージ",
+        "Docker",
+        "ホスト",
+    ]
+    assert split_terms(spelling, terms) == expected
+
+
+def test_the_glossary_is_indexed_by_entry():
+    out = augment(INDEX, fake_split, ["", "docker-1/", "glossary/"], ENTRIES)
+    glossary = [d for d in out["docs"] if d["location"].startswith("glossary/")]
+    assert [d["location"] for d in glossary] == [
+        "glossary/",
+        "glossary/#kernel",
+        "glossary/#namespaces",
+        "glossary/#container",
+        "glossary/#image",
+        "glossary/#docker-engine",
+    ], "the page's sections give way to one entry per term"
+    by = {d["location"]: d for d in glossary}
+    assert by["glossary/#namespaces"]["title"] == "カーネル\u200bネームスペース / namespaces"
+    assert tokens(by["glossary/#namespaces"]["title"]) == ["カーネル", "ネームスペース", "namespaces"]
+    assert by["glossary/#docker-engine"]["text"] == "&lt;コンテナの中核&gt;"
+    # an entry's own unsplit terms in the hidden field; a split one adds nothing
+    assert by["glossary/#kernel"][FIELD].split()[0] == "カーネル"
+    assert "カーネルネームスペース" not in by["glossary/#namespaces"].get(FIELD, "")
+    # a common term's entry weighs more than a rare one's: the browser discounts common words
+    assert by["glossary/#container"]["boost"] > by["glossary/#kernel"]["boost"] >= GLOSSARY_ENTRY_BOOST
+    assert all("_own_terms" not in d for d in out["docs"])
+
+
+def test_no_glossary_page_no_change():
+    plain = augment(INDEX, fake_split, ["", "docker-1/", "glossary/"])
+    assert (
+        augment(INDEX, fake_split, ["", "docker-1/", "glossary/"], Glossary("missing/", ENTRIES.entries))
+        == plain
+    )
+    assert augment(INDEX, fake_split, ["", "docker-1/", "glossary/"], Glossary("glossary/", [])) == plain

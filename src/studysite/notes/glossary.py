@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<text>.*)$")
 _SKIP = frozenset(
@@ -76,6 +78,14 @@ def parse_abbreviations(text: str) -> dict[str, str]:
             raise GlossaryError(number, f"term {term!r} is defined twice")
         terms[term] = definition
     return terms
+
+
+def load_glossary(path: Path, name: str) -> Glossary:
+    """The compiled glossary of an abbreviations file (``name`` is how errors call it); raises
+    ``studysite.textfile.TextFileError`` or :class:`GlossaryError`."""
+    from studysite.textfile import read_text
+
+    return compile_glossary(parse_abbreviations(read_text(path, name)))
 
 
 def _alternative(term: str) -> str:
@@ -146,21 +156,23 @@ def _classes(attrs: str) -> list[str]:
     return "".join(found.groups(default="")).split() if found else []
 
 
-def annotate(page_html: str, glossary: Glossary) -> str:
-    """Add a hover definition to the first occurrence of each glossary term in a page's running text.
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-    Once per page keeps the text readable: a dotted underline under every 「コンテナ」 would not be.
+
+def _chunks(page_html: str) -> Iterator[tuple[str, bool, str]]:
+    """A page's HTML in document order as (piece, is running text, id of the heading it follows).
+
+    Running text is what the glossary marks: text outside the elements of ``_SKIP``, diagrams and
+    permalinks. The heading id is "" before the first heading with an id, and after an ``h1``.
     """
-    if glossary.pattern is None or (glossary.quick and not glossary.quick.search(page_html)):
-        return page_html
-    out: list[str] = []
     skip: list[str] = []  # open elements whose text is left alone
-    seen: set[str] = set()  # terms already defined on this page
+    section = ""
     position = 0
     for markup in _MARKUP.finditer(page_html):
         if text := page_html[position : markup.start()]:
-            out.append(text if skip else annotate_text(text, glossary, seen))
-        out.append(markup.group(0))
+            yield text, not skip, section
+        yield markup.group(0), False, section
         position = markup.end()
         tag = (markup.group("tag") or "").lower()
         if not tag:
@@ -169,9 +181,55 @@ def annotate(page_html: str, glossary: Glossary) -> str:
             if skip and skip[-1] == tag:
                 skip.pop()
         elif tag not in _VOID and not markup.group("attrs").rstrip().endswith("/"):
-            classes = _classes(markup.group("attrs"))
+            attrs = markup.group("attrs")
+            if tag in _HEADINGS:
+                found = _ID.search(attrs)
+                section = "" if tag == "h1" or not found else "".join(found.groups(default=""))
+            classes = _classes(attrs)
             if skip or tag in _SKIP or "mermaid" in classes or "headerlink" in classes:
                 skip.append(tag)
     if tail := page_html[position:]:
-        out.append(tail if skip else annotate_text(tail, glossary, seen))
-    return "".join(out)
+        yield tail, not skip, section
+
+
+def annotate(page_html: str, glossary: Glossary) -> str:
+    """Add a hover definition to the first occurrence of each glossary term in a page's running text.
+
+    Once per page keeps the text readable: a dotted underline under every 「コンテナ」 would not be.
+    """
+    return annotate_and_find(page_html, glossary)[0]
+
+
+def term_uses(page_html: str, glossary: Glossary) -> dict[str, list[str]]:
+    """Where each glossary term occurs in a page's running text (see :func:`annotate_and_find`)."""
+    return annotate_and_find(page_html, glossary)[1]
+
+
+def annotate_and_find(page_html: str, glossary: Glossary) -> tuple[str, dict[str, list[str]]]:
+    """:func:`annotate`'s page, and where each term occurs, in one pass with the same matcher: every
+    occurrence in running text, not only the first, as {term: heading ids of the sections it is in, in
+    order, "" for the top of the page}. A longer term hides the shorter one inside it, as in the marking."""
+    uses: dict[str, list[str]] = {}
+    if glossary.pattern is None or (glossary.quick and not glossary.quick.search(page_html)):
+        return page_html, uses
+    seen: set[str] = set()  # terms already defined on this page
+    where = [""]  # the section of the text being matched
+
+    def wrap(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if match.group("entity"):
+            return found
+        term = glossary.by_html[found]
+        sections = uses.setdefault(term, [])
+        if where[0] not in sections:
+            sections.append(where[0])
+        if term in seen:
+            return found
+        seen.add(term)
+        return f'<abbr title="{html.escape(glossary.terms[term], quote=True)}">{found}</abbr>'
+
+    out: list[str] = []
+    for piece, text, section in _chunks(page_html):
+        where[0] = section
+        out.append(glossary.pattern.sub(wrap, piece) if text else piece)
+    return "".join(out), uses

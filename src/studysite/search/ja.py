@@ -23,7 +23,9 @@ Japanese dictionary at build time (SudachiPy), to a field the reader never sees 
 gives each entry a boost for its length (Material's lunr index ignores length, so long entries win on
 repetition), weighs a title word as :data:`TITLE_BOOST` body words instead of Material's 1,000 (with which
 a title holding the commonest word of a query outranks the section holding all of its words), and puts the
-entries in reading order, which breaks ties. The browser gets no dictionary and no extra script: only a
+entries in reading order, which breaks ties. The glossary page is indexed by entry (:func:`glossary_docs`):
+a search for a term lists the glossary once, at the term's own entry, beside the pages that use it. The
+browser gets no dictionary and no extra script: only a
 few more words in the index it already downloads.
 
 Nothing here imports MkDocs; ``hooks/search_ja.py`` adapts it.
@@ -31,9 +33,12 @@ Nothing here imports MkDocs; ``hooks/search_ja.py`` adapts it.
 
 from __future__ import annotations
 
+import html
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -129,14 +134,20 @@ def _unique(items: Iterable[str], exclude: set[str]) -> list[str]:
     return out
 
 
-def augment(index: dict[str, Any], split: Splitter, page_order: Sequence[str] = ()) -> dict[str, Any]:
+def augment(
+    index: dict[str, Any],
+    split: Splitter,
+    page_order: Sequence[str] = (),
+    glossary: Glossary | None = None,
+) -> dict[str, Any]:
     """Material's search index with :data:`SEPARATOR`, :data:`FIELD` word forms, length boosts, reading order.
 
     ``title`` and ``text`` (what the reader sees) and ``location`` are left as they are. An entry's
     :data:`FIELD` holds the compound parts of its words that are not words of the entry already. Its
     ``boost`` (1, or what the page's ``search.boost`` set) is multiplied by :func:`length_boost`. Pages are
     ordered as in ``page_order`` (URLs, "" for the home page), others after them in their order; a page's
-    entries keep their order, its own entry first.
+    entries keep their order, its own entry first. With ``glossary``, the glossary page is indexed by
+    entry (:func:`glossary_docs`, :func:`_weigh_entries`).
     """
     config = dict(index["config"])
     fields = dict(config.get("fields") or {})
@@ -146,13 +157,22 @@ def augment(index: dict[str, Any], split: Splitter, page_order: Sequence[str] = 
     config["separator"] = SEPARATOR
 
     docs = [{key: value for key, value in doc.items() if key != FIELD} for doc in index["docs"]]
+    # the average length is the site's as written: indexing the glossary by entry leaves it as it was
+    lengths = [len(tokens(f"{doc.get('title', '')} {doc.get('text', '')}")) for doc in docs]
+    average = sum(lengths) / len(lengths) if lengths else 1.0
+    if glossary is not None and glossary.entries and any(d.get("location") == glossary.url for d in docs):
+        docs = glossary_docs(docs, glossary)
+    else:
+        glossary = None
     words = [tokens(f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs]
-    average = sum(map(len, words)) / len(words) if words else 1.0
     for doc, own in zip(docs, words, strict=False):
         extra = _unique((form for token in own for form in word_forms(token, split)), set(own))
+        extra = _unique([*doc.pop(_OWN_TERMS, []), *extra], set())  # a glossary entry's own terms
         if extra:
             doc[FIELD] = " ".join(extra)
         doc["boost"] = round(float(doc.get("boost", 1)) * length_boost(len(own), average), 4)
+    if glossary is not None:
+        _weigh_entries(docs, words, glossary.url + "#")
 
     def page_of(doc: dict[str, Any]) -> str:
         return str(doc["location"]).split("#", 1)[0]
@@ -165,6 +185,105 @@ def augment(index: dict[str, Any], split: Splitter, page_order: Sequence[str] = 
     return {**index, "config": config, "docs": docs}
 
 
+@dataclass(frozen=True)
+class Glossary:
+    """The glossary page's URL and its entries: (anchor, heading, definition as plain text) each."""
+
+    url: str
+    entries: Sequence[tuple[str, str, str]]
+
+
+#: The boost of a glossary entry whose term is rare (on one page); see :func:`_weigh_entries`.
+GLOSSARY_ENTRY_BOOST = 0.25
+
+
+def _idf(df: int, total: int) -> float:
+    """lunr's inverse document frequency of a word found in ``df`` of ``total`` entries."""
+    return math.log(1 + abs(total - df + 0.5) / (df + 0.5))
+
+
+def _weigh_entries(docs: list[dict[str, Any]], words: list[list[str]], prefix: str) -> None:
+    """Glossary entries' boosts: no bonus for being short (every entry is), and no discount for a
+    common term. The browser weighs a word by its rarity, so the entry of a word used on every page
+    (コンテナ) would sink below all of them; its boost makes up for that rarity (against a word found in
+    one entry), so a search for a term alone finds its entry near the top whether the term is common or
+    rare. A spelling of several words counts as its rarest word, an entry as its most common spelling."""
+    frequency: dict[str, int] = {}
+    for doc, own in zip(docs, words, strict=False):
+        for token in set(own) | set(str(doc.get(FIELD, "")).split()):
+            frequency[token] = frequency.get(token, 0) + 1
+    total = len(docs)
+    rare = _idf(1, total)
+    for doc in docs:
+        if not str(doc.get("location", "")).startswith(prefix):
+            continue
+        ratios = []
+        for part in html.unescape(str(doc.get("title", ""))).split(" / "):
+            weights = [_idf(frequency.get(token, 1), total) for token in tokens(part)]
+            if weights:
+                ratios.append(rare / max(max(weights), 1e-6))
+        doc["boost"] = round(GLOSSARY_ENTRY_BOOST * max(ratios, default=1.0), 4)
+
+
+_OWN_TERMS = "_own_terms"  # a glossary entry's words for the hidden field, taken out again by augment
+#: Inserted between the glossary words a longer term is made of, in that entry's indexed title: the
+#: separator cuts there, and the reader sees nothing (a zero-width space).
+WORD_JOINT = "\u200b"
+
+
+def split_terms(spelling: str, terms: Iterable[str]) -> str:
+    """A glossary spelling with :data:`WORD_JOINT` after a shorter glossary term it starts with, again for
+    the rest: コンテナイメージ → コンテナ|イメージ, カーネルネームスペース → カーネル|ネームスペース.
+
+    The browser matches a query word as a prefix and weighs a rare word more: unsplit, the entry
+    カーネルネームスペース would come before the entry カーネル in a search for カーネル."""
+    known = sorted({term for term in terms if term and term != spelling}, key=len, reverse=True)
+    out = []
+    rest = spelling
+    while rest:
+        head = next((term for term in known if rest.startswith(term) and len(term) < len(rest)), None)
+        if head is None or len(tokens(rest[: len(head) + 1])) != 1:  # already cut there (Docker|エンジン)
+            out.append(rest)
+            break
+        out.append(head)
+        rest = rest[len(head) :]
+    return WORD_JOINT.join(out)
+
+
+def glossary_docs(docs: list[dict[str, Any]], glossary: Glossary) -> list[dict[str, Any]]:
+    """The glossary page indexed by entry: one index entry per glossary entry (``glossary/#kernel``, its
+    heading as title, its definition as text) in place of the page's sections, whose headings join the
+    page's own text. A search for a term then lists the glossary once, at that term's entry, instead of
+    every section whose definitions mention it."""
+    page = next((doc for doc in docs if doc.get("location") == glossary.url), None)
+    if page is None or not glossary.entries:
+        return docs
+    prefix = glossary.url + "#"
+    sections = [doc for doc in docs if str(doc.get("location", "")).startswith(prefix)]
+    terms = [part for _, title, _ in glossary.entries for part in title.split(" / ")]
+    entries = []
+    for anchor, title, text in glossary.entries:
+        parts = [(part, split_terms(part, terms)) for part in title.split(" / ")]
+        entries.append(
+            {
+                "location": prefix + anchor,
+                "title": " / ".join(html.escape(cut, quote=False) for _, cut in parts),
+                "text": html.escape(text, quote=False),
+                # its unsplit terms once more in the hidden field: a definition rarely repeats its term,
+                # while the entry of a longer term that holds it often does (カーネルネームスペース:
+                # "Linuxカーネルの機能"); a term split into glossary words adds nothing
+                _OWN_TERMS: [form for part, cut in parts if part == cut for form in tokens(part)],
+            }
+        )
+    out: list[dict[str, Any]] = []
+    for doc in docs:
+        if doc is page:
+            out += [page, *entries]
+        elif doc not in sections:
+            out.append(doc)
+    return out
+
+
 #: How much an entry's length counts: BM25's usual b. Material builds its lunr index with b = 0, so a
 #: long entry that repeats a word (a 30-event timeline) outranks the short section about that word.
 LENGTH_WEIGHT = 0.75
@@ -175,9 +294,14 @@ def length_boost(length: int, average: float, b: float = LENGTH_WEIGHT) -> float
     return 1.0 / (1.0 - b + b * max(length, 1) / max(average, 1.0))
 
 
-def augment_json(text: str, split: Splitter, page_order: Sequence[str] = ()) -> str:
+def augment_json(
+    text: str,
+    split: Splitter,
+    page_order: Sequence[str] = (),
+    glossary: Glossary | None = None,
+) -> str:
     """:func:`augment` on the JSON text of ``search/search_index.json``; UTF-8 text, no ``\\u`` escapes."""
-    data = augment(json.loads(text), split, page_order)
+    data = augment(json.loads(text), split, page_order, glossary)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -85,3 +85,17 @@ def search(page, base: str, query: str, timeout: float = 10.0, settle: float = 0
         page.wait_for_timeout(50)
     meta, hrefs = now  # the list that settled (equal to last)
     return meta, [page_of(href, base) for href in hrefs]
+
+
+_GROUPS = """() => [...document.querySelectorAll('.md-search-result__item')].map(item =>
+  [...item.querySelectorAll('a.md-search-result__link')].slice(0, 2).map(a => a.href))"""
+
+
+def result_groups(page, base: str) -> list[tuple[str, str | None]]:
+    """The settled result list as (page, the fragment of its first section row, or None), in order: Material
+    shows a page's article first, then its best matching section."""
+    groups = []
+    for links in page.evaluate(_GROUPS):
+        section = urlsplit(links[1]).fragment if len(links) > 1 else None
+        groups.append((page_of(links[0], base), section or None))
+    return groups

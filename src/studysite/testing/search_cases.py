@@ -84,3 +84,39 @@ CASES: tuple[Case, ...] = (
     Case("コンテナを配布するサービス", PLATFORM, 3),
     Case("隔離の度合い", VM, 1),
 )
+
+
+@dataclass(frozen=True)
+class TermCase:
+    """A query that is one glossary term: the glossary must be among the first three pages of the result
+    list, once, its first row the term's own entry (``glossary/#anchor``); ``pages`` must be among the
+    first three too."""
+
+    query: str
+    anchor: str
+    pages: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return self.query
+
+
+#: ``pages``, set from the notes before measuring: the note pages that use the term most (counted as the
+#: glossary's matcher counts), at most two; the history page for a term its timeline tells. A term no
+#: note uses expects the glossary alone.
+TERM_CASES: tuple[TermCase, ...] = (
+    TermCase("カーネル", "kernel", (PORTABILITY, VM)),
+    TermCase("ハイパーバイザ", "hypervisor", (VM,)),
+    TermCase("コンテナ", "container", (WHAT,)),
+    TermCase("ポータビリティ", "portability", (PORTABILITY,)),
+    TermCase("ホストOS", "host-os", (PORTABILITY, WHAT)),
+    TermCase("ゲストOS", "guest-os", (VM,)),
+    TermCase("オーケストレーション", "orchestration", (PORTABILITY,)),
+    TermCase("プロビジョニング", "provisioning", (PLATFORM,)),
+    TermCase("サンドボックス", "sandbox", (HISTORY,)),
+    TermCase("chroot", "chroot", (HISTORY,)),
+    TermCase("cgroups", "cgroups", (HISTORY,)),
+    TermCase("LXC", "lxc", (HISTORY,)),
+    TermCase("Swarm", "swarm", (PLATFORM,)),
+    TermCase("Docker Hub", "docker-hub", (PLATFORM,)),
+    TermCase("仮想マシン", "vm", ()),
+)

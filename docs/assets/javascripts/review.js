@@ -1,0 +1,154 @@
+// The 復習 page (hooks/review_cards.py): one card at a time, driven by keyboard or buttons, progress kept
+// in localStorage. Without this script the page is a list of <details>, each question with its answer.
+(function () {
+  "use strict";
+  var KEY = "studysite-review-v1";
+  var view = null; // the page's cards and toolbar while the 復習 page is shown
+
+  function load() {
+    try {
+      var state = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      return state && typeof state === "object" ? state : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function save(state) {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(state));
+    } catch (error) {
+      // storage off (private window, file:// policy): the page still works, without memory
+    }
+  }
+
+  function marks(state) {
+    if (!state.marks || typeof state.marks !== "object") state.marks = {};
+    return state.marks;
+  }
+
+  function render() {
+    var state = view.state, cards = view.cards, single = state.mode !== "list";
+    var current = cards[view.index];
+    cards.forEach(function (card) {
+      var mark = marks(state)[card.dataset.card];
+      if (mark === "knew" || mark === "again") card.dataset.mark = mark;
+      else delete card.dataset.mark;
+      card.classList.toggle("review-card--current", card === current);
+    });
+    view.lists.forEach(function (list) {
+      list.classList.toggle("review-cards--single", single);
+      var heading = list.previousElementSibling;
+      if (heading && heading.tagName === "H2") heading.hidden = single && !list.contains(current);
+    });
+    var known = 0, again = 0;
+    cards.forEach(function (card) {
+      if (card.dataset.mark === "knew") known += 1;
+      if (card.dataset.mark === "again") again += 1;
+    });
+    view.progress.textContent = "カード " + (view.index + 1) + " / " + cards.length +
+      "・覚えた " + known + "・もう一度 " + again;
+    view.toolbar.querySelectorAll("[data-review]").forEach(function (button) {
+      var action = button.dataset.review;
+      if (action === "list") button.textContent = single ? "一覧で見る" : "1枚ずつ見る";
+      else if (action !== "reset") button.hidden = !single;
+    });
+  }
+
+  function move(step) {
+    var count = view.cards.length;
+    view.cards[view.index].querySelector("details").open = false;
+    view.index = (view.index + step + count) % count;
+    view.state.current = view.cards[view.index].dataset.card;
+    save(view.state);
+    render();
+    view.cards[view.index].querySelector("summary").focus({ preventScroll: false });
+  }
+
+  function reveal() {
+    var details = view.cards[view.index].querySelector("details");
+    details.open = !details.open;
+  }
+
+  function mark(kind) {
+    marks(view.state)[view.cards[view.index].dataset.card] = kind;
+    save(view.state);
+    move(1);
+  }
+
+  function act(action) {
+    if (action === "next") move(1);
+    else if (action === "prev") move(-1);
+    else if (action === "reveal") reveal();
+    else if (action === "knew" || action === "again") mark(action);
+    else if (action === "list") {
+      view.state.mode = view.state.mode === "list" ? "single" : "list";
+      save(view.state);
+      render();
+    } else if (action === "reset") {
+      view.state.marks = {};
+      save(view.state);
+      render();
+    }
+  }
+
+  function setup() {
+    var toolbar = document.querySelector(".review-toolbar");
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".review-card"));
+    if (!toolbar || cards.length === 0) {
+      view = null;
+      return;
+    }
+    if (toolbar.dataset.ready) return; // this page is set up already
+    toolbar.dataset.ready = "true";
+    var state = load();
+    var index = 0;
+    cards.forEach(function (card, i) {
+      if (card.dataset.card === state.current) index = i;
+    });
+    view = {
+      state: state,
+      cards: cards,
+      index: index,
+      toolbar: toolbar,
+      progress: toolbar.querySelector(".review-toolbar__progress"),
+      lists: Array.prototype.slice.call(document.querySelectorAll(".review-cards")),
+    };
+    toolbar.hidden = false;
+    toolbar.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-review]");
+      if (button && view) act(button.dataset.review);
+    });
+    render();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (!view || view.state.mode === "list" || event.altKey || event.ctrlKey || event.metaKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (target && target.tagName === "BUTTON" && (event.key === " " || event.key === "Enter")) return;
+    var action = { " ": "reveal", ArrowRight: "next", ArrowLeft: "prev", "1": "again", a: "again",
+                   "2": "knew", k: "knew" }[event.key];
+    if (!action) return;
+    event.preventDefault();
+    act(action);
+  });
+
+  // A link to a chapter's heading (the table of contents) shows that chapter's first card.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href*="#"]');
+    if (!view || view.state.mode === "list" || !link) return;
+    var id = decodeURIComponent(link.hash.slice(1));
+    var heading = id && document.getElementById(id);
+    var list = heading && heading.nextElementSibling;
+    if (!list || !list.classList.contains("review-cards")) return;
+    var first = view.cards.indexOf(list.querySelector(".review-card"));
+    if (first >= 0) move(first - view.index);
+  }, true);
+
+  // Set up once the page is there, and again after each switch of Material's instant navigation (which
+  // swaps pages without reloading scripts; the offline bundle from file:// has no instant navigation).
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
+})();

@@ -1,0 +1,263 @@
+"""The 復習 page, the Anki deck and the TSV, made from the notes' structure (studysite.cards).
+
+- ``on_files``: reads every note as written (``cards: false`` in its front matter opts it out), the
+  glossary (includes/abbreviations.md) and the timeline data, makes the cards, logs how many of each kind,
+  and adds the generated page ``review.md`` (nothing is written into docs/).
+- ``on_nav``: orders the cards as the navigation orders their pages and adds ``downloads/study-cards.apkg``
+  and ``downloads/study-cards.tsv`` as generated files, so links to them resolve and they are copied.
+- ``on_page_markdown`` / ``on_page_content`` of the review page: a heading per chapter, then the cards
+  from the template ``partials/review-cards.html``; the combined print page gets them as a Q&A list.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from studysite.cards.anki import DeckCard, answer_html, apkg_bytes, tsv_text
+from studysite.cards.collect import Deck, Note, collect
+from studysite.cards.model import KIND_NAMES, KINDS, Card
+from studysite.notes.chapters import note_title
+from studysite.notes.glossary import GlossaryError, parse_abbreviations
+from studysite.textfile import TextFileError, read_text
+from studysite.timeline.load import load_timeline
+from studysite.timeline.model import TimelineError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure import StructureItem
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+log = get_plugin_logger(__name__)
+
+PAGE = "review.md"
+APKG = "downloads/study-cards.apkg"
+TSV = "downloads/study-cards.tsv"
+TEMPLATE = "partials/review-cards.html"
+GLOSSARY = "includes/abbreviations.md"
+TIMELINE = ("data/timeline.yml", "data/timeline.schema.json")
+#: The page is left out of search: its cards repeat the notes, which are what a search should find (and an
+#: extra entry would move the ranking of the notes' own entries).
+_FRONT_MATTER = (
+    "---\n"
+    "description: ノートの用語集、「〜とは」の箇条書き、ラベルと説明の組、年表から作った確認用のカード。\n"
+    "search:\n  exclude: true\n"
+    "---\n"
+)
+_MARKER = re.compile(r"<!-- review-cards (\d+) -->")
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class _Entry:
+    card: Card
+    question: Markup
+    answer: Markup
+    kind_name: str
+    href: str
+    where: str
+
+
+@dataclass
+class _State:
+    deck: Deck
+    titles: dict[str, str]  # page -> the note's title
+    chapters: list[tuple[str, list[Card]]] | None = None
+
+
+_state: _State | None = None
+
+
+def _plain(title: object) -> str:
+    return html.unescape(_TAG.sub("", str(title)))
+
+
+def _glossary(root: Path) -> dict[str, str]:
+    try:
+        return (
+            parse_abbreviations(read_text(root / GLOSSARY, GLOSSARY)) if (root / GLOSSARY).is_file() else {}
+        )
+    except (TextFileError, GlossaryError):
+        return {}  # hooks/glossary_tooltips.py stops the build with the file and line
+
+
+def _timeline(root: Path):
+    data, schema = (root / name for name in TIMELINE)
+    if not data.is_file():
+        return None
+    try:
+        return load_timeline(data, schema, display_name=TIMELINE[0], schema_display_name=TIMELINE[1])
+    except TimelineError:
+        return None  # hooks/timeline.py stops the build with the file and line
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _state
+    if files.get_file_from_path(PAGE) is not None:
+        raise PluginError(f"{PAGE}: the 復習 page is generated from the notes; rename this note")
+    root = Path(config.config_file_path).parent
+    notes, titles = [], {}
+    for file in files.documentation_pages():
+        try:
+            source = file.content_string
+        except (OSError, UnicodeDecodeError):
+            continue  # the page's own read reports it
+        notes.append(Note(file.src_uri, source))
+        titles[file.src_uri] = note_title(source) or file.name
+    deck = collect(notes, _glossary(root), _timeline(root))
+    counts = deck.counts()
+    log.info(
+        f"cards: {len(deck.cards)} made ("
+        + ", ".join(f"{kind} {counts[kind]}" for kind in KINDS)
+        + ")"
+        + (
+            f"; left out: {', '.join(f'{why} {n}' for why, n in sorted(deck.skipped.items()))}"
+            if deck.skipped
+            else ""
+        )
+    )
+    for problem in deck.problems:
+        log.warning(problem)
+    _state = _State(deck, titles)
+    files.append(File.generated(config, PAGE, content=_FRONT_MATTER + "# 復習 {#review}\n"))
+    return files
+
+
+def _chapters(nav: Navigation, deck: Deck, titles: dict[str, str]) -> list[tuple[str, list[Card]]]:
+    """The cards grouped by top-level nav entry (a chapter's section, or a page of its own), in nav order."""
+    order: dict[str, tuple[int, str]] = {}
+    for index, page in enumerate(nav.pages):
+        top: StructureItem = page
+        while top.parent is not None:
+            top = top.parent
+        title = _plain(top.title) if top is not page else titles.get(page.file.src_uri, "")
+        order[page.file.src_uri] = (index, title or _plain(page.title))
+    groups: dict[str, list[Card]] = {}
+    rest = len(order)
+    for card in sorted(deck.cards, key=lambda c: order.get(c.page, (rest, ""))[0]):
+        groups.setdefault(order.get(card.page, (rest, "用語集"))[1], []).append(card)
+    return list(groups.items())
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _state is None:
+        return nav
+    _state.chapters = _chapters(nav, _state.deck, _state.titles)
+    entries = []
+    for chapter, cards in _state.chapters:
+        for card in cards:
+            target = files.get_file_from_path(card.page) if card.page else None
+            url = ""
+            if target is not None and config.site_url:
+                url = (
+                    config.site_url.rstrip("/")
+                    + "/"
+                    + target.url
+                    + (f"#{card.anchor}" if card.anchor else "")
+                )
+            entries.append(DeckCard(card, url, _where(card), chapter))
+    files.append(File.generated(config, APKG, content=apkg_bytes(entries, config.site_name)))
+    files.append(File.generated(config, TSV, content=tsv_text(entries)))
+    return nav
+
+
+def _where(card: Card) -> str:
+    """Where the card's link goes, as "note title › heading"."""
+    assert _state is not None
+    title = _state.titles.get(card.page, card.page)
+    return f"{title} › {card.section}" if card.section and card.section != title else title
+
+
+def _markdown(chapters: list[tuple[str, list[Card]]]) -> str:
+    lines = [
+        "# 復習 {#review}",
+        "",
+        "ノートの用語集、「〜とは」の箇条書き、「ラベル: 説明」の組、年表から作った確認用の質問と答えです。",
+        "",
+        # on screen only (site.css): paper has no answers to open and no downloads
+        "質問を読んで答えを思い出してから、答えを開いてください。"
+        f"同じカードを[Ankiのデッキ (.apkg)]({APKG})と[TSVファイル]({TSV})でもダウンロードできます。",
+        "{: .screen-only }",
+        "",
+        "<!-- review-cards toolbar -->",
+        "",
+    ]
+    for number, (title, _cards) in enumerate(chapters):
+        safe = re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~&])", r"\\\1", title)
+        # the cards are out of search (data-search-exclude): the notes themselves are what to find
+        lines += [f"## {safe} {{ data-search-exclude }}", "", f"<!-- review-cards {number} -->", ""]
+    return "\n".join(lines)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if page.file.src_uri != PAGE or _state is None or _state.chapters is None:
+        return None
+    return _markdown(_state.chapters)
+
+
+def _template(config: MkDocsConfig) -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(config.theme.dirs)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    try:
+        return env.get_template(TEMPLATE)
+    except jinja2.TemplateNotFound:
+        raise PluginError(
+            f"review cards: template {TEMPLATE} was not found in the theme directories"
+        ) from None
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if page.file.src_uri != PAGE or _state is None or _state.chapters is None:
+        return None
+    template = _template(config)
+    chapters = _state.chapters
+
+    def entries(number: int) -> list[_Entry]:
+        found = []
+        for card in chapters[number][1]:
+            target = files.get_file_from_path(card.page) if card.page else None
+            href = ""
+            if target is not None:
+                href = get_relative_url(target.url, page.file.url) + (
+                    f"#{card.anchor}" if card.anchor else ""
+                )
+            found.append(
+                _Entry(
+                    card,
+                    Markup(card.question.html),
+                    Markup(answer_html(card.answer)),
+                    KIND_NAMES[card.kind],
+                    href,
+                    _where(card),
+                )
+            )
+        return found
+
+    def render(mode: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            return template.render(mode=mode, cards=entries(int(match.group(1))))
+
+        text = _MARKER.sub(replace, html_text)
+        toolbar = template.render(mode="toolbar", cards=[]) if mode == "screen" else ""
+        return text.replace("<!-- review-cards toolbar -->", toolbar)
+
+    if getattr(page, "html", None) is not None:
+        page.html = render("print")  # type: ignore[attr-defined]  # what print-site puts on print_page/
+    return render("screen")

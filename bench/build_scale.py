@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 #: cache after the first page: the synthetic diagrams repeat) and offline_assets (nothing online) stay on.
 CONTENT_HOOKS = (
     "hooks/raw_notes.py",
-    "hooks/layer_diagrams.py",
     "hooks/timeline.py",
     "hooks/page_meta.py",
     "hooks/page_text.py",

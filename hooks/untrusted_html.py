@@ -40,9 +40,11 @@ def _warn(removals: list[Removal], page: Page) -> None:
     lines = source.split("\n")
     spans = html_lines(source)
     for removal in removals:
-        number = locate(removal.needles, lines, spans)
-        where = f"{page.file.src_uri}:{number + 1 if number is not None else 1}"
-        log.warning(f"{where}: {removal.message}: {_why(removal)}")
+        found = locate(removal.needles, lines, spans, removal.count) or [0]
+        for k, number in enumerate(found):
+            more = removal.count - len(found) + 1 if k == len(found) - 1 else 1
+            times = f" ({more} times)" if more > 1 else ""
+            log.warning(f"{page.file.src_uri}:{number + 1}: {removal.message}{times}: {_why(removal)}")
 
 
 def _why(removal: Removal) -> str:

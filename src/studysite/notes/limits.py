@@ -25,9 +25,12 @@ MAX_DEPTH = 100
 MAX_NOTE_BYTES = 8 * 1024 * 1024
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-#: A line that might open the MAX_DEPTH-th level: its leading markers and indentation are long enough (a tab
-#: is up to four columns, so a quarter of the depth in characters).
-_DEEP_PREFIX = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_DEPTH // 4},}}", re.MULTILINE)
+#: A line that might open the MAX_DEPTH-th level: its leading indentation, quote marks and list markers are
+#: long enough (a level takes at least two columns of indentation or one '>', and a tab is up to four
+#: columns, so at least half the depth in characters). Rules and box drawings do not count.
+_DEEP_PREFIX = re.compile(
+    rf"^(?:[ \t>]|[-*+](?=[ \t])|[0-9]{{1,9}}[.)](?=[ \t])){{{MAX_DEPTH // 2},}}", re.MULTILINE
+)
 #: markdown-it stops reading deeper than this (two token levels per list level), so it never recurses far.
 _PARSER = MarkdownIt("commonmark", {"maxNesting": 2 * MAX_DEPTH + 8})
 

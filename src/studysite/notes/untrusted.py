@@ -9,6 +9,7 @@ text is the one a warning names. Code blocks and spans are never searched (their
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 from markdown_it import MarkdownIt
@@ -16,6 +17,7 @@ from markdown_it.token import Token
 
 #: Deep enough for any note below the nesting limit (studysite.notes.limits); markdown-it stops there.
 _PARSER = MarkdownIt("commonmark", {"maxNesting": 256}).enable("table")
+_PARSER.validateLink = lambda url: True  # javascript: links are what we are looking for
 
 
 def html_lines(markdown: str) -> list[tuple[int, int]]:
@@ -35,21 +37,34 @@ def _has_markup(children: Iterable[Token]) -> bool:
     return any(child.type in ("html_inline", "link_open", "image") for child in children)
 
 
-def locate(needles: Sequence[str], lines: Sequence[str], spans: Sequence[tuple[int, int]]) -> int | None:
-    """The 0-based line holding one of ``needles`` (case-insensitive, entities decoded): first within
-    ``spans``, then anywhere; None when no line does."""
-    folded = [needle.casefold() for needle in needles if needle]
-    for needle in folded:
-        for first, last in spans:
-            for number in range(first, min(last, len(lines))):
-                if needle in _fold(lines[number]):
-                    return number
-    for needle in folded:
-        for number, line in enumerate(lines):
-            if needle in _fold(line):
-                return number
-    return None
+def locate(
+    needles: Sequence[Sequence[str]], lines: Sequence[str], spans: Sequence[tuple[int, int]], count: int = 1
+) -> list[int]:
+    """Up to ``count`` 0-based lines holding the first of ``needles`` found (each a group of strings that
+    must all be on the line; case-insensitive, entities decoded, whitespace and controls ignored), in
+    source order: for each needle, lines within ``spans`` first, then anywhere; [] when none is found."""
+    groups = [[_fold(part) for part in needle] for needle in needles]
+    span_lines = sorted({n for first, last in spans for n in range(first, min(last, len(lines)))})
+    folded: dict[int, str] = {}
+    for group in groups:
+        if not all(group):
+            continue
+        for candidates in (span_lines, range(len(lines))):
+            found = []
+            for number in candidates:
+                if number not in folded:
+                    folded[number] = _fold(lines[number])
+                if all(part in folded[number] for part in group):
+                    found.append(number)
+            if found:
+                return found[:count]
+    return []
+
+
+_CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def _fold(line: str) -> str:
-    return html.unescape(line).casefold()
+    """A line as a browser reads its attribute values, for matching: entities decoded, case folded, and
+    without whitespace and control characters (HTML parsers and URL readers differ on those)."""
+    return _CONTROLS.sub("", html.unescape(line).casefold())

@@ -127,24 +127,25 @@ class Removal:
     tag: str
     attribute: str | None = None
     value: str = ""
+    count: int = 1  # how many such elements or attributes went
 
     @property
     def message(self) -> str:
         if self.attribute is None:
-            return f"<{self.tag}> removed"
-        shown = _short(self.value)
-        return f"{self.attribute}={shown!r} removed from <{self.tag}>"
+            text = f" ({_short(self.value, 40)!r})" if self.value.strip() else ""
+            return f"<{self.tag}>{text} removed"
+        return f"{self.attribute}={_short(self.value)!r} removed from <{self.tag}>"
 
     @property
-    def needles(self) -> tuple[str, ...]:
-        """Text that finds this removal in the note's source, most specific first."""
+    def needles(self) -> tuple[tuple[str, ...], ...]:
+        """Text that finds this removal in the note's source, most specific first: each needle is a tuple
+        of strings that must all be on the line."""
+        value = self.value.strip()[:60]
         if self.attribute is None:
-            return (f"<{self.tag}",)
-        found = [self.attribute]
-        value = _short(self.value, 24).strip()
-        if value and self.attribute not in ("class", "style"):
-            found.insert(0, value)
-        return tuple(found)
+            tag = f"<{self.tag}"
+            return ((tag, value), (tag,)) if value else ((tag,),)
+        name = f"{self.attribute}="
+        return ((value,), (name,)) if value else ((name,),)
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def sanitize(html: str) -> Sanitized:
     before, after = _parse(html), _parse(cleaned)
     if before.html == after.html:
         return Sanitized(html, [])
-    removals = _removed(_inventory(before), _inventory(after))
+    removals = _removed(_inventory(before), _inventory(after), before, after)
     if not removals:  # the same elements and attributes, only arranged otherwise: nothing was taken out
         return Sanitized(html, [])
     return Sanitized(cleaned, removals)
@@ -194,16 +195,39 @@ def _inventory(body: LexborNode) -> Counter[tuple[str, str | None, str]]:
     return found
 
 
-def _removed(before: Counter, after: Counter) -> list[Removal]:
+def _removed(before: Counter, after: Counter, tree: LexborNode, cleaned: LexborNode) -> list[Removal]:
     gone = before - after
     removals = []
-    for (tag, attribute, value), _count in gone.items():
+    for (tag, attribute, value), count in gone.items():
         if tag == "-comment":
             continue
-        removals.append(Removal(tag, attribute, value))
+        if attribute is None:  # name each removed element by its text, to find it in the note
+            texts = _texts(tree, tag) - _texts(cleaned, tag)
+            for text, n in texts.items():
+                removals.append(Removal(tag, None, text, min(n, count)))
+                count -= min(n, count)
+            if count > 0:
+                removals.append(Removal(tag, None, "", count))
+        else:
+            removals.append(Removal(tag, attribute, value, count))
     # an element's attributes go with it: name the element only
     elements = {r.tag for r in removals if r.attribute is None}
-    return [r for r in removals if r.attribute is None or r.tag not in elements or _kept(r, after)]
+    return [
+        r
+        for r in removals
+        if r.count > 0 and (r.attribute is None or r.tag not in elements or _kept(r, after))
+    ]
+
+
+def _texts(body: LexborNode, tag: str) -> Counter[str]:
+    """The elements of ``tag`` by what tells them apart in the note: their text, else their first
+    attribute's value."""
+    found: Counter[str] = Counter()
+    for node in body.traverse(include_text=False):
+        if node.tag == tag:
+            text = node.text(deep=True).strip() or next(iter(node.attributes.values()), "") or ""
+            found[_short(text, 60)] += 1
+    return found
 
 
 def _kept(removal: Removal, after: Counter) -> bool:

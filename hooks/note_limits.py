@@ -15,10 +15,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import markdown as python_markdown
+import markdown as python_markdown  # type: ignore[import-untyped]
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from pymdownx.snippets import SnippetPreprocessor
+from pymdownx.snippets import SnippetPreprocessor  # type: ignore[import-untyped]
 
 from studysite.notes.frontmatter import lines_before_body
 from studysite.notes.limits import (

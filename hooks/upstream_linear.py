@@ -7,9 +7,9 @@ from __future__ import annotations
 import inspect
 from typing import TYPE_CHECKING
 
-from material.plugins.search.plugin import SearchIndex
+from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
 from mkdocs.exceptions import PluginError
-from mkdocs_print_site_plugin import urls
+from mkdocs_print_site_plugin import urls  # type: ignore[import-untyped]
 
 from studysite.site.upstream_linear import PATTERNS, linear, toc_lookup
 
@@ -33,4 +33,4 @@ def on_config(config: MkDocsConfig) -> None:
     if find is None or list(inspect.signature(find).parameters) != ["self", "toc", "id"]:
         raise PluginError(f"Material's search no longer has _find_toc_by_id(self, toc, id): {HERE}")
     if not hasattr(find, "__wrapped__"):
-        SearchIndex._find_toc_by_id = toc_lookup(find)  # type: ignore[method-assign]
+        SearchIndex._find_toc_by_id = toc_lookup(find)

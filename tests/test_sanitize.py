@@ -71,6 +71,11 @@ def test_removals_are_named(html: str, removed: list[Removal]):
     assert live_parts(result.html) == []
 
 
+def test_a_link_whose_url_went_is_text():
+    result = sanitize('<p><a href="javascript:x()">text</a> and <a href="#x" id="k">kept</a></p>')
+    assert result.html == '<p>text and <a href="#x" id="k">kept</a></p>'
+
+
 def test_a_removal_says_what_went():
     assert Removal("script").message == "<script> removed"
     assert Removal("script", None, "alert(1)").message == "<script> ('alert(1)') removed"

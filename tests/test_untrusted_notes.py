@@ -149,12 +149,16 @@ def test_no_vector_runs_in_chromium(browser, hostile):
             )
             state["ran"] = page.evaluate("Object.keys(window).filter(k => k.startsWith('__xss'))")
             state["live"] = live_parts(page.inner_html("article"))
+            state["dead links"] = page.eval_on_selector_all(
+                "article a:not([href]):not([id]):not([name])", "els => els.map(e => e.outerHTML)"
+            )
 
         state: dict[str, list[str]] = {}
         violations = csp_violations(browser, url + "vectors/", act)
     assert state["ran"] == [], f"payloads ran: {state['ran']}"
     assert not dialogs
     assert state["live"] == [], state["live"]
+    assert state["dead links"] == [], "a link whose URL was removed must read as text"
     assert violations == [], violations
 
 

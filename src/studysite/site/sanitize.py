@@ -170,7 +170,12 @@ def sanitize(html: str) -> Sanitized:
     removals = _removed(_inventory(before), _inventory(after), before, after)
     if not removals:  # the same elements and attributes, only arranged otherwise: nothing was taken out
         return Sanitized(html, [])
-    return Sanitized(cleaned, removals)
+    # a link whose URL went is text, not a link without a target (which would still look like one)
+    return Sanitized(_BARE_LINK.sub(r"\1", cleaned), removals)
+
+
+#: A link left with no attributes at all (ammonia's output; links cannot nest).
+_BARE_LINK = re.compile(r"<a>(.*?)</a>", re.S)
 
 
 def _parse(html: str) -> LexborNode:

@@ -1,5 +1,7 @@
 """The build reads only the project, and each note within limits (``studysite.notes.limits``).
 
+- ``on_config``: a symlinked folder of ``docs/`` that leads outside the project, or back into a folder
+  holding it, stops the build before MkDocs walks it (it follows links, and would read outside or loop).
 - ``on_files``: a file of ``docs/`` reached through a symlink that leads outside the project is not
   published (one warning per link, so ``--strict`` fails); a note over the size limit stops the build
   before it is read.
@@ -23,6 +25,7 @@ from pymdownx.snippets import SnippetPreprocessor  # type: ignore[import-untyped
 from studysite.notes.frontmatter import lines_before_body
 from studysite.notes.limits import (
     escaping_link,
+    folder_links,
     oversized,
     snippet_lines,
     snippet_problem,
@@ -37,6 +40,26 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 SNIPPETS = Path("includes")  # mkdocs.yml: pymdownx.snippets base_path
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Before MkDocs walks docs/ (following every link): a folder link out of the project, or back into a
+    folder holding it, stops the build (the walk would read outside, or never end)."""
+    root = Path(config.config_file_path).parent.resolve()
+    problems = folder_links(Path(config.docs_dir), root)
+    if problems:
+        raise PluginError(
+            "\n".join(
+                f"{name}: a symlink to {real}, "
+                + (
+                    "outside the project: the site is built from files inside the project only"
+                    if kind == "outside"
+                    else "a folder that contains it: MkDocs would walk it forever"
+                )
+                + "; remove the link"
+                for name, real, kind in problems
+            )
+        )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

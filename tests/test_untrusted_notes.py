@@ -60,7 +60,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory):
     )
     (docs / "out.md").symlink_to(outside / "secret.md")
     (docs / "host.txt").symlink_to(outside / "host.txt")
-    (docs / "linked").symlink_to(outside / "folder")
     (docs / "chain2.md").symlink_to(outside / "secret.md")
     (docs / "chain1.md").symlink_to(docs / "chain2.md")
     _write(docs / "plain.md", HEAD.format(title="Plain"))
@@ -96,7 +95,7 @@ def test_every_vector_that_makes_markup_is_named_on_its_line(hostile):
 
 def test_symlinks_leading_out_are_refused_and_nothing_of_them_is_published(hostile):
     result, site, _ = hostile
-    for name in ("out.md", "host.txt", "linked", "chain1.md", "chain2.md"):
+    for name in ("out.md", "host.txt", "chain1.md", "chain2.md"):
         assert re.search(
             rf"note_limits: {re.escape(name)}: a symlink to .*outside the project", result.stderr
         )
@@ -104,7 +103,7 @@ def test_symlinks_leading_out_are_refused_and_nothing_of_them_is_published(hosti
     assert (site / "inside" / "index.html").is_file()
     leaked = [p for p in site.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
     assert not leaked, f"outside text published in {leaked}"
-    assert not (site / "host.txt").exists() and not (site / "linked").exists()
+    assert not (site / "host.txt").exists()
 
 
 def test_snippets_outside_includes_are_one_line_each_and_shown_as_text(hostile):
@@ -160,6 +159,26 @@ def test_no_vector_runs_in_chromium(browser, hostile):
     assert state["live"] == [], state["live"]
     assert state["dead links"] == [], "a link whose URL was removed must read as text"
     assert violations == [], violations
+
+
+def test_folder_links_out_of_the_project_or_into_a_loop_stop_the_build_before_the_walk(tmp_path: Path):
+    project = fixture_project(tmp_path / "project", SMALL)
+    docs = project / "docs"
+    _write(tmp_path / "outside" / "inner.md", f"# Inner\n\n{SECRET}\n")
+    (docs / "linked").symlink_to(tmp_path / "outside")
+    (docs / "loop").symlink_to(docs)
+    (docs / "sub").mkdir()
+    (docs / "sub" / "back").symlink_to(project)  # the project holds docs/, which holds this link
+    (docs / "fine").symlink_to(project / "includes")  # inside the project, no loop: walked as usual
+    result = build_site(project, tmp_path / "site", timeout=60)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    lines = [
+        line.removeprefix("ERROR   -  ") for line in result.stderr.splitlines() if "a symlink to" in line
+    ]
+    assert len(lines) == 3, result.stderr
+    assert re.fullmatch(r"linked: a symlink to \S+outside, outside the project: .*", lines[0])
+    assert re.fullmatch(r"loop: a symlink to \S+docs, a folder that contains it: .*", lines[1])
+    assert re.fullmatch(r"sub/back: a symlink to \S+project, a folder that contains it: .*", lines[2])
 
 
 def test_nesting_past_the_limit_stops_the_build_with_its_line(tmp_path: Path):

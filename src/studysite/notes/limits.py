@@ -99,6 +99,36 @@ def escaping_link(docs_dir: Path, relative: str, root: Path) -> tuple[str, Path]
     return None
 
 
+def folder_links(docs_dir: Path, root: Path) -> list[tuple[str, Path, str]]:
+    """Symlinked folders below ``docs_dir`` that MkDocs must not walk (it follows every link): those that
+    lead outside ``root``, and those that lead back to a folder containing them (the walk never ends).
+    Each as (path below docs_dir, where it leads, "outside" or "loop")."""
+    found: list[tuple[str, Path, str]] = []
+
+    def walk(real: Path, shown: str, ancestors: frozenset[Path]) -> None:
+        try:
+            entries = sorted(os.scandir(real), key=lambda entry: entry.name)
+        except OSError:
+            return  # MkDocs reports what it cannot read
+        for entry in entries:
+            if not entry.is_dir(follow_symlinks=True):
+                continue
+            target = Path(os.path.realpath(entry.path))
+            name = f"{shown}/{entry.name}" if shown else entry.name
+            if entry.is_symlink():
+                if outside(target, root) is not None:
+                    found.append((name, target, "outside"))
+                    continue
+                if any(folder.is_relative_to(target) for folder in ancestors):
+                    found.append((name, target, "loop"))  # a folder holding the link: never ends
+                    continue
+            walk(target, name, ancestors | {target})
+
+    start = Path(os.path.realpath(docs_dir))
+    walk(start, "", frozenset({start}))
+    return found
+
+
 # -- snippets (pymdownx.snippets): the same line grammar, judged before the extension runs -----------------
 
 

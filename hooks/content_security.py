@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, Template
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -26,6 +26,7 @@ log = get_plugin_logger(__name__)
 MARKER = "<!-- content-security-policy -->"
 TEMPLATE = "partials/csp.html"
 PRINT_PAGES = ("print_page/index.html", "print_page.html")
+_templates: dict[tuple[str, ...], Template] = {}  # by theme dirs: loaded once per process
 
 
 def _fill(html: str, config: MkDocsConfig, where: str) -> str:
@@ -35,8 +36,11 @@ def _fill(html: str, config: MkDocsConfig, where: str) -> str:
     if scripts.in_content:
         log.warning(f"{where}: an inline script in the page's content is not allowed by its CSP")
     hashes = scripts.hashes + _shim_hashes(html, config)
-    env = Environment(loader=FileSystemLoader(config.theme.dirs), autoescape=True)
-    meta = env.get_template(TEMPLATE).render(policy=policy(hashes))
+    dirs = tuple(config.theme.dirs)
+    if dirs not in _templates:
+        env = Environment(loader=FileSystemLoader(dirs), autoescape=True)
+        _templates[dirs] = env.get_template(TEMPLATE)
+    meta = _templates[dirs].render(policy=policy(hashes))
     return html.replace(MARKER, meta, 1)
 
 

@@ -3,7 +3,8 @@
 ``overrides/main.html`` marks the place with ``<!-- content-security-policy -->``; this hook fills it in
 once the page is complete (last of the ``on_post_page`` hooks), with the hashes of the page's own inline
 scripts outside the content. The 404 page is a template (``on_post_template``); print-site writes the
-print page in its ``on_post_build``, which runs before this hook's.
+print page in its ``on_post_build``, which runs before this hook's. Under ``mkdocs serve`` inline scripts
+are allowed (its live reload is one, different on every page it serves); builds carry the hashes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ MARKER = "<!-- content-security-policy -->"
 TEMPLATE = "partials/csp.html"
 PRINT_PAGES = ("print_page/index.html", "print_page.html")
 _templates: dict[tuple[str, ...], Template] = {}  # by theme dirs: loaded once per process
+_command: dict[str, str] = {}  # build, serve or gh-deploy (on_startup)
 
 
 def _fill(html: str, config: MkDocsConfig, where: str) -> str:
@@ -40,7 +42,7 @@ def _fill(html: str, config: MkDocsConfig, where: str) -> str:
     if dirs not in _templates:
         env = Environment(loader=FileSystemLoader(dirs), autoescape=True)
         _templates[dirs] = env.get_template(TEMPLATE)
-    meta = _templates[dirs].render(policy=policy(hashes))
+    meta = _templates[dirs].render(policy=policy(hashes, live_reload=_command.get("name") == "serve"))
     return html.replace(MARKER, meta, 1)
 
 
@@ -57,6 +59,10 @@ def _shim_hashes(html: str, config: MkDocsConfig) -> list[str]:
         return [shim_frame_hash(shim.read_text(encoding="utf-8"), worker)]
     except (OSError, ShimChanged) as error:
         raise PluginError(f"content security policy: {error} (src/studysite/site/csp.py)") from None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
 
 
 @event_priority(-100)  # after every hook that changes the page

@@ -30,6 +30,12 @@ def test_the_policy_allows_the_site_and_given_hashes_only():
     assert directives["base-uri"] == "'self'" and directives["form-action"] == "'self'"
 
 
+def test_the_preview_server_may_run_its_live_reload_script():
+    text = policy(["'sha256-abc='"], live_reload=True)
+    assert "script-src 'self' 'unsafe-inline';" in text and "sha256" not in text
+    assert "frame-src 'none'" in text
+
+
 def test_only_scripts_outside_the_content_are_hashed():
     page = (
         "<html><head><script>theme()</script><script src='x.js'></script></head><body>"

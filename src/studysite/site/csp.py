@@ -24,9 +24,11 @@ CONTENT = "article.md-content__inner"
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
-def policy(script_hashes: list[str]) -> str:
-    """The policy text: ``script_hashes`` are CSP sources (``'sha256-…'``)."""
-    scripts = " ".join(["'self'", *script_hashes])
+def policy(script_hashes: list[str], live_reload: bool = False) -> str:
+    """The policy text: ``script_hashes`` are CSP sources (``'sha256-…'``). With ``live_reload``
+    (``mkdocs serve``, which adds an inline script of its own to every page it serves, different each
+    time) inline scripts are allowed instead: a browser ignores 'unsafe-inline' next to any hash."""
+    scripts = "'self' 'unsafe-inline'" if live_reload else " ".join(["'self'", *script_hashes])
     return "; ".join(
         [
             "default-src 'self'",

@@ -5,6 +5,7 @@ hooks/note_limits.py)."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from studysite.notes.limits import MAX_DEPTH, MAX_NOTE_BYTES
 from studysite.testing.browser import serve
 from studysite.testing.csp import csp_violations
+from studysite.testing.early import early
 from studysite.testing.project import ROOT, SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
 from studysite.testing.untrusted import VECTORS, live_parts, vector_lines
 
@@ -26,10 +28,9 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory):
+@early("hostile")
+def build_hostile(work: Path) -> tuple[subprocess.CompletedProcess[str], Path, dict[int, range]]:
     """One strict build of a project holding every hostile input that still builds to pages."""
-    work = tmp_path_factory.mktemp("hostile")
     project = fixture_project(work / "project", SMALL)
     docs = project / "docs"
     outside = work / "outside"
@@ -68,6 +69,60 @@ def hostile(tmp_path_factory: pytest.TempPathFactory):
     site = work / "site"
     result = build_site(project, site)
     return result, site, lines
+
+
+@pytest.fixture(scope="module")
+def hostile() -> tuple[subprocess.CompletedProcess[str], Path, dict[int, range]]:
+    return build_hostile.result()
+
+
+@early("refusals")
+def build_refusals(work: Path) -> dict[str, subprocess.CompletedProcess[str]]:
+    """Projects the build refuses: nesting past the limit, a note over the size limit, folder links out of
+    the project or into a loop. Each build stops early."""
+    results = {}
+    for name in ("deep", "big", "folders"):
+        project = fixture_project(work / name / "project", SMALL)
+        docs = project / "docs"
+        if name == "deep":
+            deep = HEAD.format(title="Deep") + "".join("  " * i + "- x\n" for i in range(4 * MAX_DEPTH))
+            _write(docs / "deep.md", deep)
+        elif name == "big":
+            with open(docs / "big.md", "wb") as note:
+                note.write(b"# Big\n\n")
+                note.truncate(MAX_NOTE_BYTES + 1)  # sparse: the build must refuse it by its size alone
+        else:
+            _write(work / name / "outside" / "inner.md", f"# Inner\n\n{SECRET}\n")
+            (docs / "linked").symlink_to(work / name / "outside")
+            (docs / "loop").symlink_to(docs)
+            (docs / "sub").mkdir()
+            (docs / "sub" / "back").symlink_to(project)  # the project holds docs/, which holds this link
+            (docs / "fine").symlink_to(project / "includes")  # inside, no loop: walked as usual
+        results[name] = build_site(project, work / name / "site", timeout=120)
+    return results
+
+
+@pytest.fixture(scope="module")
+def refusals() -> dict[str, subprocess.CompletedProcess[str]]:
+    return build_refusals.result()
+
+
+@early("unsanitized_site")
+def build_unsanitized(work: Path) -> Path:
+    """The fixture site built as the session's is, but without hooks/untrusted_html.py."""
+    project = fixture_project(work / "project")
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if "hooks/untrusted_html.py" not in line), "utf-8")
+    out = work / "site"
+    result = build_site(project, out, site_url=SESSION_SITE_URL, extra_env=SESSION_ENV)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def unsanitized_site() -> Path:
+    return build_unsanitized.result()
 
 
 def _warnings(stderr: str) -> list[str]:
@@ -161,16 +216,8 @@ def test_no_vector_runs_in_chromium(browser, hostile):
     assert violations == [], violations
 
 
-def test_folder_links_out_of_the_project_or_into_a_loop_stop_the_build_before_the_walk(tmp_path: Path):
-    project = fixture_project(tmp_path / "project", SMALL)
-    docs = project / "docs"
-    _write(tmp_path / "outside" / "inner.md", f"# Inner\n\n{SECRET}\n")
-    (docs / "linked").symlink_to(tmp_path / "outside")
-    (docs / "loop").symlink_to(docs)
-    (docs / "sub").mkdir()
-    (docs / "sub" / "back").symlink_to(project)  # the project holds docs/, which holds this link
-    (docs / "fine").symlink_to(project / "includes")  # inside the project, no loop: walked as usual
-    result = build_site(project, tmp_path / "site", timeout=60)
+def test_folder_links_out_of_the_project_or_into_a_loop_stop_the_build_before_the_walk(refusals):
+    result = refusals["folders"]
     assert result.returncode != 0 and "Traceback" not in result.stderr
     lines = [
         line.removeprefix("ERROR   -  ") for line in result.stderr.splitlines() if "a symlink to" in line
@@ -181,36 +228,24 @@ def test_folder_links_out_of_the_project_or_into_a_loop_stop_the_build_before_th
     assert re.fullmatch(r"sub/back: a symlink to \S+project, a folder that contains it: .*", lines[2])
 
 
-def test_nesting_past_the_limit_stops_the_build_with_its_line(tmp_path: Path):
-    project = fixture_project(tmp_path / "project", SMALL)
-    text = HEAD.format(title="Deep") + "".join("  " * i + "- x\n" for i in range(2000))
-    _write(project / "docs" / "deep.md", text)
-    result = build_site(project, tmp_path / "site", timeout=120)
+def test_nesting_past_the_limit_stops_the_build_with_its_line(refusals):
+    result = refusals["deep"]
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"deep.md:{8 + MAX_DEPTH}: nested {MAX_DEPTH + 1} levels deep" in result.stderr
 
 
-def test_a_note_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path):
-    project = fixture_project(tmp_path / "project", SMALL)
-    big = project / "docs" / "big.md"
-    with open(big, "wb") as note:
-        note.write(b"# Big\n\n")
-        note.truncate(MAX_NOTE_BYTES + 1)  # sparse: the build must refuse it by its size alone
-    result = build_site(project, tmp_path / "site", timeout=60)
+def test_a_note_over_the_size_limit_is_refused_before_it_is_read(refusals):
+    result = refusals["big"]
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert re.search(r"big\.md:1: the note is [\d.]+ MiB, over the limit of \d+ MiB", result.stderr)
 
 
-def test_the_frozen_notes_build_to_the_same_bytes_without_the_sanitizer(site_dir: Path, tmp_path: Path):
+def test_the_frozen_notes_build_to_the_same_bytes_without_the_sanitizer(
+    site_dir: Path, unsanitized_site: Path
+):
     """The sanitizer changes no page of the fixture site (the notes as written): the session's build, with
     it, and a build without it, with the same settings, are the same files byte for byte."""
-    project = fixture_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    config.write_text("".join(line for line in lines if "hooks/untrusted_html.py" not in line), "utf-8")
-    out = tmp_path / "site"
-    result = build_site(project, out, site_url=SESSION_SITE_URL, extra_env=SESSION_ENV)
-    assert result.returncode == 0, result.stderr
+    out = unsanitized_site
     ours = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*") if p.is_file())
     theirs = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     assert ours == theirs

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite.notes.untrusted import html_lines, locate
-from studysite.site.sanitize import URL_ATTRIBUTES, Removal, sanitize
+from studysite.site.sanitize import RESERVED_ID, URL_ATTRIBUTES, Removal, sanitize
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -48,6 +48,8 @@ def _warn(removals: list[Removal], page: Page) -> None:
 
 
 def _why(removal: Removal) -> str:
+    if removal.attribute in ("id", "name") and RESERVED_ID.match(removal.value):
+        return "ids starting with '__' are the theme's own"
     if removal.attribute in URL_ATTRIBUTES:
         return "only http, https, mailto, relative and #fragment URLs are live links"
     if removal.attribute is not None:

@@ -71,6 +71,17 @@ def test_removals_are_named(html: str, removed: list[Removal]):
     assert live_parts(result.html) == []
 
 
+def test_a_note_cannot_take_the_theme_s_ids():
+    result = sanitize('<div id="__config">{}</div><p id="__search">x</p><a name="__drawer">y</a>')
+    assert {(r.attribute, r.value) for r in result.removals} == {
+        ("id", "__config"),
+        ("id", "__search"),
+        ("name", "__drawer"),
+    }
+    kept = '<span id="__span-0-1"><a id="__codelineno-0-1" name="__codelineno-0-1"></a></span>'
+    assert sanitize(kept).html is kept
+
+
 def test_a_link_whose_url_went_is_text():
     result = sanitize('<p><a href="javascript:x()">text</a> and <a href="#x" id="k">kept</a></p>')
     assert result.html == '<p>text and <a href="#x" id="k">kept</a></p>'

@@ -108,6 +108,19 @@ CLEAN_CONTENT = {
     "select",
 }
 
+#: Ids (and names) the theme's own elements and scripts use start with "__" (``#__config``, ``#__search``,
+#: ``#__drawer``, ``#__palette_0``): a note's element with such an id comes first in the page and would
+#: stand in for the theme's (``<div id="__config">`` would hand Material another configuration). Only
+#: pymdownx.highlight's line anchors, which our own build emits, keep the prefix.
+RESERVED_ID = re.compile(r"__(?!(?:codelineno|span)-\d+-\d+$)")
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in ("id", "name") and RESERVED_ID.match(value):
+        return None
+    return value
+
+
 _CLEANER = nh3.Cleaner(
     tags=set(TAGS),
     clean_content_tags=CLEAN_CONTENT,
@@ -117,6 +130,7 @@ _CLEANER = nh3.Cleaner(
     url_schemes=URL_SCHEMES,
     strip_comments=False,
     link_rel=None,
+    attribute_filter=_attribute_filter,
 )
 
 

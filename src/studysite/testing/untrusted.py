@@ -11,7 +11,14 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 from selectolax.lexbor import LexborHTMLParser
 
-from studysite.site.sanitize import ATTRIBUTE_VALUES, TAGS, URL_ATTRIBUTES, URL_SCHEMES, url_scheme
+from studysite.site.sanitize import (
+    ATTRIBUTE_VALUES,
+    RESERVED_ID,
+    TAGS,
+    URL_ATTRIBUTES,
+    URL_SCHEMES,
+    url_scheme,
+)
 from studysite.testing.project import ROOT
 
 
@@ -67,6 +74,8 @@ VECTORS: list[Vector] = [
     Vector("base", '<base href="https://example.org/N/">'),
     Vector("meta", '<meta http-equiv="refresh" content="0;url=javascript:window.__xssN=1">'),
     Vector("style attribute", '<p style="background:url(javascript:window.__xssN=1)">N</p>'),
+    Vector("dom clobbering", '<div id="__config">{"base": "https://example.org/N/"}</div>'),
+    Vector("dom clobbering", '<a name="__search" id="__drawer">N</a>'),
     # last: the unclosed <style> makes the rest of the page style text, in a browser as in the sanitizer
     Vector("mathml", "<math><mtext><table><mglyph><style><img src=x-N onerror=window.__xssN=1>"),
 ]
@@ -115,7 +124,9 @@ def live_parts(html: str) -> list[str]:
             found.append(f"<{tag}>")
         for name, value in node.attributes.items():
             value = value or ""
-            if name.startswith("on") or name in ("srcdoc", "formaction", "xlink:href"):
+            if name in ("id", "name") and RESERVED_ID.match(value):
+                found.append(f"<{tag} {name}={value!r}>")
+            elif name.startswith("on") or name in ("srcdoc", "formaction", "xlink:href"):
                 found.append(f"<{tag} {name}>")
             elif name == "style" and value not in ATTRIBUTE_VALUES.get(tag, {}).get("style", set()):
                 found.append(f"<{tag} style={value!r}>")

@@ -26,7 +26,9 @@ from studysite.notes.frontmatter import lines_before_body
 from studysite.notes.limits import (
     escaping_link,
     folder_links,
+    nested_problem,
     oversized,
+    snippet_file,
     snippet_lines,
     snippet_problem,
     strip_controls,
@@ -109,11 +111,27 @@ def _check_snippets(markdown: str, where: str, offset: int, config: MkDocsConfig
     for snippet in snippet_lines(markdown, SnippetPreprocessor.RE_ALL_SNIPPETS):
         problem = snippet_problem(snippet.path, base, parser)
         if problem is None:
+            _check_nested(
+                snippet_file(snippet.path, base, parser), base, f"{where}:{snippet.line + offset + 1}"
+            )
             continue
         log.warning(f"{where}:{snippet.line + offset + 1}: {problem}; the line is shown as text")
         # escaped (';'), pymdownx shows an inline snippet line as text and skips a block's path line
         lines[snippet.line] = re.sub(r"^([ \t]*)", r"\1;", lines[snippet.line], count=1)
     return "\n".join(lines)
+
+
+def _check_nested(file: Path | None, base: Path, where: str) -> None:
+    """A bad snippet inside an included file cannot be shown as text (the file is not the note's): it
+    stops the build with its own file and line."""
+    if file is None:
+        return
+    found = nested_problem(file, base, _snippet_parser(), SnippetPreprocessor.RE_ALL_SNIPPETS)
+    if found is not None:
+        inner, line, problem = found
+        raise PluginError(
+            f"{SNIPPETS / inner.relative_to(base)}:{line + 1}: {problem} (included from {where})"
+        )
 
 
 _parsers: list[SnippetPreprocessor] = []

@@ -82,7 +82,7 @@ def build_refusals(work: Path) -> dict[str, subprocess.CompletedProcess[str]]:
     """Projects the build refuses: nesting past the limit, a note over the size limit, folder links out of
     the project or into a loop. Each build stops early."""
     results = {}
-    for name in ("deep", "big", "folders"):
+    for name in ("deep", "big", "folders", "nested"):
         project = fixture_project(work / name / "project", SMALL)
         docs = project / "docs"
         if name == "deep":
@@ -92,6 +92,10 @@ def build_refusals(work: Path) -> dict[str, subprocess.CompletedProcess[str]]:
             with open(docs / "big.md", "wb") as note:
                 note.write(b"# Big\n\n")
                 note.truncate(MAX_NOTE_BYTES + 1)  # sparse: the build must refuse it by its size alone
+        elif name == "nested":  # a snippet file of includes/ whose own snippet climbs out
+            _write(project / "includes" / "outer.md", 'outer\n--8<-- "inner.md"\n')
+            _write(project / "includes" / "inner.md", 'inner\n\n--8<-- "../mkdocs.yml"\n')
+            _write(docs / "page.md", HEAD.format(title="Page") + '--8<-- "outer.md"\n')
         else:
             _write(work / name / "outside" / "inner.md", f"# Inner\n\n{SECRET}\n")
             (docs / "linked").symlink_to(work / name / "outside")
@@ -228,6 +232,15 @@ def test_folder_links_out_of_the_project_or_into_a_loop_stop_the_build_before_th
     assert re.fullmatch(r"linked: a symlink to \S+outside, outside the project: .*", lines[0])
     assert re.fullmatch(r"loop: a symlink to \S+docs, a folder that contains it: .*", lines[1])
     assert re.fullmatch(r"sub/back: a symlink to \S+project, a folder that contains it: .*", lines[2])
+
+
+def test_a_bad_snippet_inside_an_included_file_stops_the_build_with_its_own_line(refusals):
+    result = refusals["nested"]
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert (
+        "includes/inner.md:3: snippet '../mkdocs.yml' is outside includes/: snippets are read from "
+        "includes/ only (included from page.md:8)" in result.stderr
+    ), result.stderr
 
 
 def test_nesting_past_the_limit_stops_the_build_with_its_line(refusals):

@@ -175,3 +175,37 @@ def snippet_problem(path: str, base: Path, target: Callable[[str], str | None]) 
     if not candidate.is_file():
         return f"snippet {path!r} is not a file in includes/"
     return None
+
+
+def snippet_file(path: str, base: Path, target: Callable[[str], str | None]) -> Path | None:
+    """The file a snippet ``path`` reads (after :func:`snippet_problem` found none), or None."""
+    name = target(path)
+    return Path(os.path.abspath(base / name)) if name else None
+
+
+def nested_problem(
+    file: Path,
+    base: Path,
+    target: Callable[[str], str | None],
+    marker: re.Pattern[str],
+    seen: frozenset[Path] = frozenset(),
+) -> tuple[Path, int, str] | None:
+    """The first snippet inside the included ``file`` (or deeper) that would read outside ``base`` or
+    nothing: (its file, 0-based line, why); pymdownx would end the build in a traceback on it. A file
+    already being included is skipped, as pymdownx skips it."""
+    if file in seen:
+        return None
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # pymdownx reports what it cannot read
+    if "8<-" not in text:
+        return None
+    for snippet in snippet_lines(text, marker):
+        problem = snippet_problem(snippet.path, base, target)
+        if problem is not None:
+            return file, snippet.line, problem
+        inner = snippet_file(snippet.path, base, target)
+        if inner is not None and (found := nested_problem(inner, base, target, marker, seen | {file})):
+            return found
+    return None

@@ -54,12 +54,28 @@ def strip_controls(text: str) -> tuple[str, list[Problem]]:
     return _CONTROL.sub("", text), problems
 
 
+#: Emphasis markers in a row past this many nest that deep in Python-Markdown's inline reading, which
+#: recurses per level (3,000 end in a RecursionError); a rule of them on a line of its own is no emphasis.
+_MARKER_RUN = re.compile(rf"[*_]{{{2 * MAX_DEPTH},}}")
+_CODE_SPAN = re.compile(r"(`+).*?\1", re.S)
+
+
 def too_deep(markdown: str) -> Problem | None:
-    """The first line nested deeper than MAX_DEPTH lists and block quotes, or None."""
-    if not _DEEP_PREFIX.search(markdown):
-        return None  # no line has enough indentation or markers to be that deep: no parse needed
+    """The first line nested deeper than MAX_DEPTH lists and block quotes, or with a longer run of emphasis
+    markers in its text (code aside) than twice that; None when there is none."""
+    deep_blocks = _DEEP_PREFIX.search(markdown) is not None
+    long_runs = _MARKER_RUN.search(markdown) is not None
+    if not (deep_blocks or long_runs):
+        return None  # no line has enough indentation, markers or emphasis to be that deep: no parse needed
     depth = 0
     for token in _PARSER.parse(markdown):
+        if long_runs and token.type == "inline" and token.map is not None:
+            text = _CODE_SPAN.sub(lambda span: "\n" * span.group().count("\n"), token.content)
+            if run := _MARKER_RUN.search(text):
+                return Problem(
+                    token.map[0] + text[: run.start()].count("\n"),
+                    f"{len(run.group())} emphasis markers in a row: the limit is {2 * MAX_DEPTH}",
+                )
         if token.type in ("list_item_open", "blockquote_open"):
             depth += 1
             if depth > MAX_DEPTH and token.map is not None:

@@ -4,9 +4,9 @@
 - mkdocs-print-site-plugin's ``fix_href_links``, ``update_anchor_ids`` and ``fix_image_src`` find their
   matches in a page and then, for every match, replace the match's text in the whole page: n anchors
   cost n passes over the page. :func:`linear` keeps each function's own rewriting of one match (it is
-  called on the match's text alone) and does the page in one ``re.sub`` pass. The result is the same text
-  whenever no match's text is repeated inside another match (print-site's whole-page replace would also
-  rewrite such copies).
+  called on the match's text alone) and does the page in one pass (:func:`anchor_matches` tries the anchor
+  pattern only where it can match). The result is the same text whenever no match's text is repeated
+  inside another match (print-site's whole-page replace would also rewrite such copies).
 - Material's search looks up each section's heading by walking the page's whole table of contents
   (``SearchIndex._find_toc_by_id``): n headings cost n walks. :func:`toc_lookup` answers from an index of
   the same table, built once per page: the same item (the first in document order with that id).
@@ -14,8 +14,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 #: The patterns print-site 2.9 matches with, by function (mkdocs_print_site_plugin/urls.py).
@@ -26,11 +27,42 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+def anchor_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for update_anchor_ids' pattern, tried only where it can match: at a
+    ``<`` with ``id="`` after it on the same line (nothing in the pattern before ``id="`` crosses a line
+    end). Tried at every position, a long line of tags with no id and no space (``<div><div>…``) costs
+    that pattern minutes of backtracking."""
+    ids = [m.start() for m in re.finditer(r'id="', text, flags=re.IGNORECASE)]
+    pos = 0
+    while True:
+        k = bisect.bisect_left(ids, pos + 1)
+        if k == len(ids):
+            return
+        line_start = text.rfind("\n", 0, ids[k]) + 1
+        start = text.find("<", max(pos, line_start), ids[k])
+        if start < 0:  # no tag before this id on its line: go on after it
+            pos = ids[k] + 1
+            continue
+        match = pattern.match(text, start)
+        if match is None:
+            pos = start + 1
+            continue
+        yield match
+        pos = match.end()
+
+
 def linear(function: Callable[..., str], pattern: re.Pattern[str]) -> Callable[..., str]:
     """``function(page_html, *args)`` done match by match in one pass."""
+    anchors = pattern is PATTERNS["update_anchor_ids"]
 
     def rewrite(page_html: str, *args: Any, **kwargs: Any) -> str:
-        return pattern.sub(lambda match: function(match.group(), *args, **kwargs), page_html)
+        if not anchors:
+            return pattern.sub(lambda match: function(match.group(), *args, **kwargs), page_html)
+        out, last = [], 0
+        for match in anchor_matches(pattern, page_html):
+            out += [page_html[last : match.start()], function(match.group(), *args, **kwargs)]
+            last = match.end()
+        return "".join([*out, page_html[last:]])
 
     rewrite.__wrapped__ = function  # type: ignore[attr-defined]
     rewrite.__name__ = getattr(function, "__name__", "rewrite")

@@ -63,7 +63,7 @@ def visit(browser: Any, url: str, path: str, scheme: str, axe: Path | None) -> V
         rec.weight = page_weight(page)  # before axe: its script is no part of the page
         violations: list[dict[str, Any]] = []
         if axe is not None:
-            page.add_script_tag(path=str(axe))
+            page.evaluate(axe.read_text(encoding="utf-8"))  # not a <script>: the page's CSP would block it
             violations = page.evaluate(_AXE_RUN)
         return Visit(path, scheme, state, sources, svg_texts, rec, violations)
     finally:

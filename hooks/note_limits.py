@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import markdown as python_markdown  # type: ignore[import-untyped]
+import markdown as python_markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from pymdownx.snippets import SnippetPreprocessor  # type: ignore[import-untyped]

@@ -20,7 +20,7 @@ from pymdownx.superfences import fence_div_format
 
 from studysite.diagrams.layer_diagram import DiagramError
 from studysite.diagrams.layers import convert_layer_diagrams, note_fences
-from studysite.notes.blocks import fences, read, walk
+from studysite.notes.blocks import fences, read
 from studysite.notes.glossary import annotate, compile_glossary
 from studysite.notes.meta import page_description
 from studysite.notes.translate import translate
@@ -166,8 +166,7 @@ def test_layer_diagram_pass(text: str):
     except DiagramError:
         return  # our own located error
     assert all(1 <= line <= translated.count("\n") + 1 for line, _ in problems), problems
-    if not html_in_a_title(translated):  # a known bug: test_raw_html_in_a_diagram_title_is_not_repeated
-        assert live_scripts(out) <= live_scripts(translated), out
+    assert live_scripts(out) <= live_scripts(translated), out
 
 
 @FUZZ
@@ -180,14 +179,8 @@ def test_note_pass(text: str):
     except DiagramError:
         return  # our own located error
     assert all(3 <= p.line <= text.count("\n") + 3 for p in problems), problems
-    if not html_in_a_title(translate(text).text) and not backticks_in_a_paragraph(text):  # known bugs below
-        # the note says what its CommonMark preview shows: raw HTML live there is the writer's
-        assert live_scripts(out) <= len(SCRIPT.findall(preview_html(text))), out
-
-
-def html_in_a_title(translated: str) -> bool:
-    """Whether a fence's title (the line of prose above it) holds raw HTML: a known bug, xfail below."""
-    return any(fence.title and "<" in fence.title for fence in note_fences(translated))
+    # the note says what its CommonMark preview shows: raw HTML live there is the writer's
+    assert live_scripts(out) <= len(SCRIPT.findall(preview_html(text))), out
 
 
 def test_a_drawing_after_an_indented_fence_line_in_a_paragraph_stays_text() -> None:
@@ -203,32 +196,12 @@ def test_a_drawing_after_indented_code_holding_a_fence_line_stays_text() -> None
     assert live_scripts(out) == len(SCRIPT.findall(preview_html(text))) == 0
 
 
-def backticks_in_a_paragraph(text: str) -> bool:
-    """Whether a paragraph goes on with a line of backticks (a known bug, xfail below)."""
-    lines = text.split("\n")
-    for block in walk(read(text)):
-        if block.kind == "paragraph":
-            if any(re.match(r"[ \t]*`{3,}", line) for line in lines[block.start + 1 : block.end]):
-                return True
-    return False
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a paragraph line of backticks is joined to the line above ('a ```'), which pairs the "
-    "backticks otherwise for Python-Markdown: a <script> the preview shows in a code span is live",
-)
 def test_a_line_of_backticks_in_a_paragraph_keeps_code_spans_as_the_preview() -> None:
     text = "a\n    ```\n`<script>x</script>`\n"
     out, _ = prepare_note(text)
     assert live_scripts(out) == len(SCRIPT.findall(preview_html(text))) == 0, out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a line of prose with raw HTML above a diagram becomes its title, and the title is written "
-    "unescaped into the テキスト版, so the HTML is live twice (the old title rule refused lines with < or |)",
-)
 @pytest.mark.parametrize("above", ["|<script>|", "図 <script>x</script>"])
 def test_raw_html_in_a_diagram_title_is_not_repeated(above: str) -> None:
     text = f"{above}\n\n{DIAGRAM}\n"

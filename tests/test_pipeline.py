@@ -48,11 +48,6 @@ def test_problems_point_at_the_note_as_written(
     assert [(n, text[: len(message)]) for n, text in found] == [(line, message)], found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'already used on line N' names the line of the translated text, not of the note (front "
-    "matter and lines the translation adds are not counted)",
-)
 @pytest.mark.parametrize(
     ("note", "first", "expected"),
     [

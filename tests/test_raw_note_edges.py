@@ -74,20 +74,11 @@ def test_unclosed_fence(text: str, line: int | None) -> None:
     assert problems == ([] if line is None else [(line, NEVER_CLOSED + "```")])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a fence left open on the note's last line (no body) is closed without a warning",
-)
 def test_an_unclosed_fence_on_the_last_line_is_reported() -> None:
     problems = [(p.line, p.message) for p in translate("```\n```\n```").problems]
     assert problems == [(3, NEVER_CLOSED + "```")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: in a note without a final newline, an unclosed fence's last line is replaced by the "
-    "closing fence (the code is lost) and nothing is reported",
-)
 @pytest.mark.parametrize(
     ("text", "expected"), [("```\nx", "```\nx\n```"), ("a\n```\nx\ny", "a\n\n```\nx\ny\n```")]
 )

@@ -34,12 +34,15 @@ def prepare_note(
     text = translation.text
     code = code_lines(text, read(text))
     text, found = convert_footnotes(text, code)
-    found += heading_problems(text.split("\n"), code)
+    found += heading_problems(
+        text.split("\n"), code, where=lambda line: translation.line_of(line) + first - 1
+    )
     text, broken = resolve_links(text, page_anchors(text), anchors_of, code)
     found += broken
     text = convert_layer_diagrams(
         text,
         on_error=lambda line, message: found.append(Problem(line, f"layer diagram not converted: {message}")),
+        skip=translation.indented_code,  # indented code is code in the preview: never a diagram
     )
     problems = [Problem(translation.line_of(p.line), p.message) for p in found] + translation.problems
     shift = first - 1

@@ -19,7 +19,7 @@ from studysite.diagrams.escape import escape_markdown
 from studysite.diagrams.grid import DiagramError, Grid, NotLayers
 from studysite.diagrams.mermaid import describe, to_mermaid
 from studysite.diagrams.readers import read as read_grid
-from studysite.notes.blocks import Block, read, walk
+from studysite.notes.blocks import Block, code_body, read, walk
 from studysite.notes.translate import CODE_TAB
 
 TEXT_VERSION = "テキスト版"
@@ -127,23 +127,25 @@ def note_fences(markdown: str, root: Block | None = None) -> list[Fence]:
                 base = _indent(opener)
                 stripped = opener.lstrip(" \t")
                 marker = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-                body = tuple(block.content.replace(CODE_TAB, "\t").split("\n")[:-1])
-                title = (
-                    _title(previous, lines) if previous is not None and previous.end == block.start else None
-                )
-                if title is None and previous is not None and _only_blank(lines, previous.end, block.start):
-                    title = _title(previous, lines)
+                body = tuple(code_body(block.content.replace(CODE_TAB, "\t")))
+                near = previous is not None and _only_blank(lines, previous.end, block.start)
+                title = _title(previous, block) if previous is not None and near else None
                 found.append(Fence(block.start, block.end - 1, base, marker, block.info, body, title))
             previous = block
     return found
 
 
-def _title(block: Block, lines: Sequence[str]) -> str | None:
-    """A one-line paragraph's text, as a diagram title: short, without its closing punctuation."""
+def _title(block: Block, fence: Block) -> str | None:
+    """A one-line paragraph's text right above the fence (not in a quotation) as its diagram's title: short,
+    without its closing punctuation; never a line that holds HTML or looks like a table row."""
     if block.kind != "paragraph" or block.end - block.start != 1:
         return None
+    if any(b.kind == "quote" and b not in fence.ancestors for b in block.ancestors):
+        return None  # a quotation is someone else's words, not a caption
     text = block.inline.strip().rstrip("\\ :：。.")
-    return text if 0 < len(text) <= 80 else None
+    if not text or len(text) > 80 or "<" in text or text[0] in "#>|`~" or text.endswith("|"):
+        return None
+    return text
 
 
 def _only_blank(lines: Sequence[str], start: int, end: int) -> bool:

@@ -107,7 +107,8 @@ def read(text: str) -> Block:
             block.level = int(token.tag[1])
         if kind in ("fence", "code"):
             block.content = token.content
-            block.closed = kind == "code" or end - start == token.content.count("\n") + 2
+            # closed: a closing line after the body (an open fence runs to its container's end)
+            block.closed = kind == "code" or end - start == len(code_body(token.content)) + 2
         if kind == "paragraph" and not token.hidden and stack[-1].kind == "item":
             stack[-1].parent.tight = False  # type: ignore[union-attr]  # (an item's parent is its list)
         stack[-1].children.append(block)
@@ -115,6 +116,12 @@ def read(text: str) -> Block:
             stack.append(block)
     root.children.sort(key=lambda block: block.start)  # footnotes come last in markdown-it's stream
     return root
+
+
+def code_body(content: str) -> list[str]:
+    """The lines of a fence's or code block's content (the last one may lack its line end)."""
+    lines = content.split("\n")
+    return lines[:-1] if content.endswith("\n") or not content else lines
 
 
 def walk(block: Block) -> Iterator[Block]:

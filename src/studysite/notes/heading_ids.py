@@ -155,9 +155,14 @@ def headings(lines: Sequence[str], code: Sequence[bool], first: int = 1) -> list
 
 
 def heading_problems(
-    lines: Sequence[str], code: Sequence[bool], slug: Callable[[str], str] = slugify, first: int = 1
+    lines: Sequence[str],
+    code: Sequence[bool],
+    slug: Callable[[str], str] = slugify,
+    first: int = 1,
+    where: Callable[[int], int] = lambda line: line,
 ) -> list[Problem]:
-    """Ids a writer must fix: not ASCII, or one id for two headings of the page."""
+    """Ids a writer must fix: not ASCII, or one id for two headings of the page. ``where`` turns a line
+    number into the one a message names (the note's line, when ``lines`` were rewritten)."""
     problems: list[Problem] = []
     items = headings(lines, code, first)
     stated: dict[str, int] = {}
@@ -176,8 +181,8 @@ def heading_problems(
             problems.append(
                 Problem(
                     h.line,
-                    f"heading id '{h.explicit}' is already used on line {stated[h.explicit]}: give this "
-                    "heading another {#id}",
+                    f"heading id '{h.explicit}' is already used on line {where(stated[h.explicit])}: "
+                    "give this heading another {#id}",
                 )
             )
         else:
@@ -187,7 +192,7 @@ def heading_problems(
             problems.append(
                 Problem(
                     h.line,
-                    f"heading '{h.text}' would get the id '{made}', which line {stated[made]} states: "
+                    f"heading '{h.text}' would get the id '{made}', which line {where(stated[made])} states: "
                     "give one of them another {#id}",
                 )
             )

@@ -24,10 +24,11 @@ the file as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from studysite.notes.autolink import autolink
-from studysite.notes.blocks import OPAQUE, Block, read, walk
+from studysite.notes.blocks import OPAQUE, Block, code_body, read, walk
 from studysite.notes.problem import Problem
 
 TAB = 4
@@ -128,6 +129,7 @@ class _State:
         self.markers: dict[int, str] = {}  # id(fence) → its marker
         self.indented_code: set[int] = set()
         self.first: dict[int, int] = {}  # note line → index of the first line written for it
+        self.lone: dict[int, dict[int, list[int]]] = {}  # id(paragraph) → line → columns of lone backticks
 
     def emit(self, text: str, source: int, separation: bool = False) -> None:
         if not separation:
@@ -310,6 +312,7 @@ def _leaf_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[st
     cursor.take_all()
     text = cursor.text
     if kind == "paragraph":
+        text = _escape_lone_backticks(block, i, text, state)
         if i > block.start and _FENCE_LIKE.match(text):
             return [_Join(autolink(text))]  # on the line above: a soft break reads as a space either way
         if _PM_BLOCK.match(text):
@@ -330,7 +333,7 @@ def _leaf_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[st
 
 def _code_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[str]:
     """A line of a fence or of indented code (which becomes a fence), code as CommonMark reads it."""
-    body = block.content.split("\n")[:-1] if block.content else []
+    body = code_body(block.content)
     if not block.info.startswith("mermaid"):
         body = [line.replace("\t", CODE_TAB) for line in body]
     out: list[str] = []
@@ -349,14 +352,12 @@ def _code_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[st
         marker = opener[: len(opener) - len(opener.lstrip(opener[0]))]
         state.markers[id(block)] = marker
         out.append(marker + _fence_info(block.info))
-        if not block.closed and block.end - 1 == i:
-            out.append(marker)
-        return out
-    marker = state.markers[id(block)]
-    if block.closed and i == block.end - 1:
-        return [marker]
-    k = i - block.start - 1
-    out.append(body[k] if k < len(body) else "")
+    else:
+        marker = state.markers[id(block)]
+        if block.closed and i == block.end - 1:
+            return [marker]
+        k = i - block.start - 1
+        out.append(body[k] if k < len(body) else "")
     if not block.closed and i == block.end - 1:
         state.problems.append(
             Problem(
@@ -379,6 +380,67 @@ def _fence_info(info: str) -> str:
         return ""
     rest = rest.strip()
     return f"{language} {rest}" if rest and _OPTIONS.fullmatch(rest) else language
+
+
+def _escape_lone_backticks(block: Block, i: int, text: str, state: _State) -> str:
+    """``text`` (line ``i`` of a paragraph) with the backticks that open no code span in CommonMark
+    escaped: Python-Markdown would try a shorter run of them and could close a span CommonMark never
+    opened (``a ``` `<b>` `` shows the code span `<b>` in the preview)."""
+    if "`" not in block.inline:
+        return text
+    if id(block) not in state.lone:
+        state.lone[id(block)] = _lone_backticks(block.inline)
+    columns = state.lone[id(block)].get(i - block.start)
+    lines = block.inline.split("\n")
+    k = i - block.start
+    if not columns or k >= len(lines) or lines[k].lstrip(" \t") != text:
+        return text
+    shift = len(lines[k]) - len(text)  # markdown-it keeps a lazy line's indentation
+    out, done = [], 0
+    for col in (c - shift for c in columns):
+        out += [text[done:col], "\\`"]
+        done = col + 1
+    return "".join(out) + text[done:]
+
+
+def _lone_backticks(inline: str) -> dict[int, list[int]]:
+    """Line → columns of the backticks in runs that CommonMark leaves as text: a run opens a code span
+    only when a later run of exactly its length closes it (backslash escapes count outside spans)."""
+    runs = []  # (start, length) of each backtick run that is not escaped
+    i = 0
+    while i < len(inline):
+        if inline[i] == "\\":
+            i += 2
+            continue
+        if inline[i] == "`":
+            j = i
+            while j < len(inline) and inline[j] == "`":
+                j += 1
+            runs.append((i, j - i))
+            i = j
+            continue
+        i += 1
+    by_length: dict[int, list[int]] = {}
+    for index, (_, n) in enumerate(runs):
+        by_length.setdefault(n, []).append(index)
+    lone: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, n = runs[index]
+        later = [k for k in by_length[n][bisect_right(by_length[n], index) :][:1]]
+        if later:
+            index = later[0] + 1  # a code span: what is inside is code, not runs
+            continue
+        lone.append((start, n))
+        index += 1
+    found: dict[int, list[int]] = {}
+    starts = [0]
+    for line in inline.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for start, n in lone:
+        k = bisect_right(starts, start) - 1
+        found.setdefault(k, []).extend(range(start - starts[k], start - starts[k] + n))
+    return found
 
 
 def _escape_block_start(text: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import markdown  # type: ignore[import-untyped]
+import markdown
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 from selectolax.lexbor import LexborHTMLParser

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from studysite.diagrams.layers import note_fences
 from studysite.diagrams.ragged import AMBIGUOUS_HINT, kept_as_code, ragged_edges
 from studysite.site.code_font import CELL, FONT_URI, LICENSE_URI, code_chars, columns, compose, find_fonts
-from studysite.testing.browser import chromium, serve, site_pages
+from studysite.testing.browser import serve, site_pages
 from studysite.testing.code_grid import grid_residuals, measure, misaligned, needs_grid, pdf_code_words
 from studysite.testing.early import early
 from studysite.testing.project import ROOT, build_site, fixture_project
@@ -300,9 +300,9 @@ STYLE_JS = """() => { const s = getComputedStyle(document.querySelector('pre cod
 
 
 @pytest.mark.browser
-def test_code_keeps_its_columns_light_and_dark_at_two_widths(builds: Builds) -> None:
+def test_code_keeps_its_columns_light_and_dark_at_two_widths(builds: Builds, browser) -> None:
     problems: dict[str, list[str]] = {}
-    with chromium() as browser, serve(builds.online) as url:
+    with serve(builds.online) as url:
         for width in (1280, 390):
             for scheme in ("light", "dark"):
                 context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
@@ -333,9 +333,10 @@ def test_code_keeps_its_columns_light_and_dark_at_two_widths(builds: Builds) -> 
 
 
 @pytest.mark.browser
-def test_the_font_is_one_file_loaded_only_where_code_is(builds: Builds) -> None:
-    with chromium() as browser, serve(builds.online) as url:
-        page = browser.new_page()
+def test_the_font_is_one_file_loaded_only_where_code_is(builds: Builds, browser) -> None:
+    with serve(builds.online) as url:
+        context = browser.new_context()
+        page = context.new_page()
         fonts: list[str] = []
         page.on(
             "request", lambda request: fonts.append(request.url) if request.url.endswith(".woff2") else None
@@ -346,6 +347,7 @@ def test_the_font_is_one_file_loaded_only_where_code_is(builds: Builds) -> None:
         page.goto(url)
         page.evaluate("() => document.fonts.ready.then(() => true)")
         assert [f for f in fonts if "study-code" in f] == [url + FONT_URI]
+        context.close()
     size = (builds.online / FONT_URI).stat().st_size
     assert size <= 60_000, size
     licence = (builds.online / LICENSE_URI).read_text(encoding="utf-8")
@@ -353,9 +355,10 @@ def test_the_font_is_one_file_loaded_only_where_code_is(builds: Builds) -> None:
 
 
 @pytest.mark.browser
-def test_offline_bundle_keeps_the_columns(builds: Builds) -> None:
-    with chromium() as browser:
-        page = browser.new_page()
+def test_offline_bundle_keeps_the_columns(builds: Builds, browser) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
         page.goto((builds.offline / "index.html").as_uri())
         blocks = _grid_blocks(page)
         assert len(blocks) == 5
@@ -363,6 +366,8 @@ def test_offline_bundle_keeps_the_columns(builds: Builds) -> None:
             "() => [...document.fonts].some(f => f.family === 'Study Code' && f.status === 'loaded')"
         )
         assert [misaligned(block) for block in blocks] == [[]] * 5
+    finally:
+        context.close()
 
 
 @pytest.mark.browser

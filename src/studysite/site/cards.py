@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from studysite.diagrams.render.font import FontMissing, find_font
 
 WIDTH, HEIGHT = 1200, 630
 #: Change when the drawing changes: old cache entries are then never read.
@@ -67,21 +68,9 @@ def _file_digest(path: Path) -> str:
 
 def _match(style: str) -> Path:
     try:
-        found = subprocess.run(
-            ["fc-match", "-f", "%{file}\t%{family}", f"{FAMILY}:style={style}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        found = ""
-    path, _, families = found.partition("\t")
-    if not path or FAMILY not in families.split(","):
-        raise CardFontMissing(
-            f"link-preview cards need the font '{FAMILY}': install the Debian package '{PACKAGE}' "
-            f"(apt-get install {PACKAGE}), or run `make setup` as root"
-        )
-    return Path(path)
+        return find_font(FAMILY, PACKAGE, style)[0]
+    except FontMissing as missing:
+        raise CardFontMissing(f"link-preview cards: {missing}") from None
 
 
 @lru_cache(maxsize=1)

@@ -19,11 +19,14 @@ class FontMissing(Exception):
     """The build font is not installed: the message says which package to install."""
 
 
-def find_font(family: str = BUILD_FONT, package: str = "fonts-morisawa-bizud-gothic") -> tuple[Path, int]:
-    """The file (and index inside a .ttc collection) fontconfig uses for ``family`` (from ``package``)."""
+def find_font(
+    family: str = BUILD_FONT, package: str = "fonts-morisawa-bizud-gothic", style: str = "Regular"
+) -> tuple[Path, int]:
+    """The file (and index inside a .ttc collection) fontconfig uses for ``family`` in ``style`` (from
+    ``package``)."""
     try:
         found = subprocess.run(
-            ["fc-match", "-f", "%{file}\t%{index}\t%{family}", f"{family}:style=Regular"],
+            ["fc-match", "-f", "%{file}\t%{index}\t%{family}", f"{family}:style={style}"],
             capture_output=True,
             text=True,
             check=True,

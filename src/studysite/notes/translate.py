@@ -141,6 +141,8 @@ class _State:
 def translate(markdown: str) -> Translation:
     """``markdown`` (a note's text after its front matter) in Python-Markdown's dialect; see module doc."""
     markdown = markdown.replace(CODE_TAB, "\ufffd")
+    if "\r" in markdown:  # line ends as CommonMark reads them: CRLF, LF or a lone CR
+        markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
     lines = markdown.split("\n")
     root = read(markdown)
     chain: list[list[Block]] = [[] for _ in lines]

@@ -242,11 +242,6 @@ def test_a_block_glued_under_an_items_text_is_a_block(note: str) -> None:
     assert not (diff := preview.compare(preview_blocks(note), site_blocks(note))), diff
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: Markdown between raw HTML tags, set off by blank lines (GitHub's <details> idiom), stays "
-    "raw HTML for Python-Markdown: the list shows as '* a'",
-)
 def test_markdown_inside_a_details_block_is_read() -> None:
     note = "<details>\n<summary>x</summary>\n\n* a\n\n</details>\n"
     assert "  item: a" in preview_blocks(note)

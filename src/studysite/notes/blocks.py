@@ -53,7 +53,7 @@ class Block:
     tight: bool = True  # lists: no blank line between items or their blocks (CommonMark's "tight")
     children: list[Block] = field(default_factory=list)
     inline: str = ""  # paragraphs and headings: their inline content, as markdown-it read it
-    content: str = ""  # fences and indented code: the code, container indentation removed
+    content: str = ""  # fences and indented code: the code, container indentation removed; HTML: its text
     closed: bool = True  # fences: whether a closing fence ends it (else it runs to its container's end)
     parent: Block | None = field(default=None, repr=False)
     ancestors: list[Block] = field(default_factory=list, repr=False)  # outermost first, document left out
@@ -105,6 +105,8 @@ def read(text: str) -> Block:
         block.ancestors = [*parent.ancestors, parent] if parent is not root else []
         if kind == "heading":
             block.level = int(token.tag[1])
+        if kind == "html":
+            block.content = token.content
         if kind in ("fence", "code"):
             block.content = token.content
             # closed: a closing line after the body (an open fence runs to its container's end)

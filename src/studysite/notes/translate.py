@@ -43,6 +43,8 @@ _FENCE_LIKE = re.compile(r"`{3,}|~{3,}")
 #: What superfences accepts after a fence's language: {attrs} and key=value options.
 _OPTIONS = re.compile(r"(?:\s*(?:\{[^{}]*\}|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\"']+)))+\s*")
 _LANGUAGE = re.compile(r"[\w#+.-]+")
+#: An HTML block's opening tag of an element that may hold Markdown (md_in_html's block elements).
+_OPENS = re.compile(r"[ ]{0,3}<(details|div|section|article|aside|figure|blockquote)(?=[\s>])[^>]*>", re.I)
 #: Blocks Python-Markdown reads right when glued together inside a tight list item.
 _GLUE_IN_ITEM = {("paragraph", "list"), ("paragraph", "fence"), ("fence", "paragraph"), ("fence", "list")}
 
@@ -309,6 +311,8 @@ def _leaf_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[st
         return _code_lines(block, cursor, i, state)
     if kind == "heading" and block.markup in ("=", "-"):  # setext: one ATX line, as Python-Markdown reads it
         return ["#" * block.level + " " + " ".join(block.inline.split("\n"))] if i == block.start else []
+    if kind == "html" and i == block.start:
+        return [_markdown_inside(cursor.text, block.content)]
     if kind in OPAQUE or kind == "html":
         return [cursor.text]
     cursor.take_all()
@@ -443,6 +447,16 @@ def _lone_backticks(inline: str) -> dict[int, list[int]]:
         k = bisect_right(starts, start) - 1
         found.setdefault(k, []).extend(range(start - starts[k], start - starts[k] + n))
     return found
+
+
+def _markdown_inside(line: str, html: str) -> str:
+    """An HTML block opening an element it does not close (GitHub's ``<details>`` idiom: the Markdown
+    below, after a blank line, is Markdown in CommonMark) gets md_in_html's ``markdown`` attribute, so
+    Python-Markdown reads that Markdown too instead of taking it all for raw HTML."""
+    opened = _OPENS.match(line)
+    if not opened or f"</{opened.group(1).lower()}" in html.lower() or "markdown" in opened.group(0):
+        return line
+    return line[: opened.end(1)] + " markdown" + line[opened.end(1) :]
 
 
 def _escape_block_start(text: str) -> str:

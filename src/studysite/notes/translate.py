@@ -131,7 +131,8 @@ class _State:
         self.markers: dict[int, str] = {}  # id(fence) → its marker
         self.indented_code: set[int] = set()
         self.first: dict[int, int] = {}  # note line → index of the first line written for it
-        self.lone: dict[int, dict[int, list[int]]] = {}  # id(paragraph) → line → columns of lone backticks
+        #: id(paragraph) → (line → columns of lone backticks, lines that begin inside a code span)
+        self.lone: dict[int, tuple[dict[int, list[int]], set[int]]] = {}
 
     def emit(self, text: str, source: int, separation: bool = False) -> None:
         if not separation:
@@ -319,7 +320,8 @@ def _leaf_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[st
     text = cursor.text
     if kind == "paragraph":
         text = _escape_lone_backticks(block, i, text, state)
-        if i > block.start and _FENCE_LIKE.match(text):
+        in_code = "`" in block.inline and (i - block.start) in state.lone[id(block)][1]
+        if i > block.start and (in_code or _FENCE_LIKE.match(text)):
             return [_Join(autolink(text))]  # on the line above: a soft break reads as a space either way
         if _PM_BLOCK.match(text):
             text = _escape_block_start(text)
@@ -396,7 +398,7 @@ def _escape_lone_backticks(block: Block, i: int, text: str, state: _State) -> st
         return text
     if id(block) not in state.lone:
         state.lone[id(block)] = _lone_backticks(block.inline)
-    columns = state.lone[id(block)].get(i - block.start)
+    columns = state.lone[id(block)][0].get(i - block.start)
     lines = block.inline.split("\n")
     k = i - block.start
     if not columns or k >= len(lines) or lines[k].lstrip(" \t") != text:
@@ -409,9 +411,10 @@ def _escape_lone_backticks(block: Block, i: int, text: str, state: _State) -> st
     return "".join(out) + text[done:]
 
 
-def _lone_backticks(inline: str) -> dict[int, list[int]]:
-    """Line → columns of the backticks in runs that CommonMark leaves as text: a run opens a code span
-    only when a later run of exactly its length closes it (backslash escapes count outside spans)."""
+def _lone_backticks(inline: str) -> tuple[dict[int, list[int]], set[int]]:
+    """Line → columns of the backticks in runs that CommonMark leaves as text (a run opens a code span
+    only when a later run of exactly its length closes it; backslash escapes count outside spans), and
+    the lines that begin inside a code span."""
     runs = []  # (start, length) of each backtick run that is not escaped
     i = 0
     while i < len(inline):
@@ -430,11 +433,13 @@ def _lone_backticks(inline: str) -> dict[int, list[int]]:
     for index, (_, n) in enumerate(runs):
         by_length.setdefault(n, []).append(index)
     lone: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     index = 0
     while index < len(runs):
         start, n = runs[index]
         later = [k for k in by_length[n][bisect_right(by_length[n], index) :][:1]]
         if later:
+            spans.append((start, runs[later[0]][0]))
             index = later[0] + 1  # a code span: what is inside is code, not runs
             continue
         lone.append((start, n))
@@ -446,7 +451,14 @@ def _lone_backticks(inline: str) -> dict[int, list[int]]:
     for start, n in lone:
         k = bisect_right(starts, start) - 1
         found.setdefault(k, []).extend(range(start - starts[k], start - starts[k] + n))
-    return found
+    inside: set[int] = set()
+    j = 0
+    for k, at in enumerate(starts):  # (spans come in order and do not overlap)
+        while j < len(spans) and spans[j][1] < at:
+            j += 1
+        if j < len(spans) and spans[j][0] < at <= spans[j][1]:
+            inside.add(k)
+    return found, inside
 
 
 def _markdown_inside(line: str, html: str) -> str:

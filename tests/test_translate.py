@@ -152,14 +152,9 @@ def test_a_referred_footnote_is_kept_as_written(note: str) -> None:
     [
         "a\n    ```sh\n    ls\n    ```\n",
         "a\n    > not quote\n",
-        pytest.param(
-            "a\n    ---\n",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: a paragraph's 4-space continuation '    ---' is de-indented into a setext "
-                "underline: the site shows a heading 'a', the preview the text 'a ---'",
-            ),
-        ),
+        "a\n    ---\n",
+        "a\n    ===\n",
+        "a\n    * * *\n",
     ],
 )
 def test_indented_paragraph_lines_stay_text(note: str) -> None:
@@ -270,10 +265,6 @@ def known_bug(note: str) -> bool:
     if any(re.search(r"(?:https?://|www\.)\S*\\$", line) for line in lines):
         return True  # test_a_url_before_a_final_backslash_is_a_link
     for block in walk(read(note)):
-        if block.kind == "paragraph":
-            continuation = lines[block.start + 1 : block.end]
-            if any(re.fullmatch(r" {4,}(-+|=+) *", line) for line in continuation):
-                return True  # test_indented_paragraph_lines_stay_text, the setext case
         if block.kind == "fence" and block.end >= len(lines) and not note.endswith("\n"):
             return True  # test_raw_note_edges: an unclosed fence at the end without a newline
         if block.kind == "code" and block.parent is not None and block.parent.kind == "document":

@@ -40,6 +40,9 @@ _ORDERED = re.compile(r"(\d{1,9})([.)])")
 _PM_BLOCK = re.compile(r"#|>|\d+[.)](?:[ \t]|$)|[*+-](?:[ \t]|$)|!!!|\?\?\?")
 #: A paragraph line superfences would take for a fence (in CommonMark, text: a code span's backticks…).
 _FENCE_LIKE = re.compile(r"`{3,}|~{3,}")
+#: A paragraph line Python-Markdown would take for a setext underline or a rule (CommonMark: text, when it
+#: was indented 4 columns, so it could not be either).
+_RULE_LIKE = re.compile(r"(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*")
 #: What superfences accepts after a fence's language: {attrs} and key=value options.
 _OPTIONS = re.compile(r"(?:\s*(?:\{[^{}]*\}|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\"']+)))+\s*")
 _LANGUAGE = re.compile(r"[\w#+.-]+")
@@ -321,7 +324,7 @@ def _leaf_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[st
     if kind == "paragraph":
         text = _escape_lone_backticks(block, i, text, state)
         in_code = "`" in block.inline and (i - block.start) in state.lone[id(block)][1]
-        if i > block.start and (in_code or _FENCE_LIKE.match(text)):
+        if i > block.start and (in_code or _FENCE_LIKE.match(text) or _RULE_LIKE.fullmatch(text)):
             return [_Join(autolink(text))]  # on the line above: a soft break reads as a space either way
         if _PM_BLOCK.match(text):
             text = _escape_block_start(text)

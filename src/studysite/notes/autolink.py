@@ -47,11 +47,13 @@ def autolink(line: str) -> str:
         text = _trim(text)
         if not text or "://" not in text and "." not in text[4:]:
             continue
+        shown = clean_url(text)
         if text.lower().startswith("www."):  # shown as written, as GFM does
-            shown = clean_url(text)
-            link = f"[{_escape(shown)}](<http://{shown}>)"
+            link = f"[{_escape(shown)}](<http://{shown.replace(chr(92), '%5C')}>)"
+        elif "\\" in shown:  # (in <…> a backslash would escape what follows it)
+            link = f"[{_escape(shown)}](<{shown.replace(chr(92), '%5C')}>)"
         else:
-            link = f"<{clean_url(text)}>"
+            link = f"<{shown}>"
         out += [line[done : match.index], link]
         done = match.index + len(text)
     return "".join(out) + line[done:] if out else line

@@ -224,24 +224,25 @@ def _containers(
             if i == block.start and not lazy:
                 pieces.append(_Piece(block, _marker(cursor, block, offsets), " " * TAB))
                 continue
-            width = offsets.get(id(block), 2)
-            if lazy or cursor.spaces() < width:
-                lazy = lazy or not cursor.blank()
-                cursor.take_all()
-            else:
-                cursor.take(width)
+            lazy = _take_content(cursor, offsets.get(id(block), 2), lazy)
             pieces.append(_Piece(block, " " * TAB, " " * TAB))
         elif block.kind == "admonition":
             if i == block.start:
                 cursor.take_all()
                 return pieces, cursor.text
-            if lazy or cursor.spaces() < TAB:
-                lazy = lazy or not cursor.blank()
-                cursor.take_all()
-            else:
-                cursor.take(TAB)
+            lazy = _take_content(cursor, TAB, lazy)
             pieces.append(_Piece(block, " " * TAB, " " * TAB))
     return pieces, None
+
+
+def _take_content(cursor: _Cursor, width: int, lazy: bool) -> bool:
+    """Take a container's ``width`` columns off a line inside it; a line indented less (or inside a lazy
+    line already) loses all its indentation and is lazy. Returns whether the line is lazy."""
+    if lazy or cursor.spaces() < width:
+        cursor.take_all()
+        return lazy or not cursor.blank()
+    cursor.take(width)
+    return False
 
 
 def _marker(cursor: _Cursor, item: Block, offsets: dict[int, int]) -> str:

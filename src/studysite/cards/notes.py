@@ -160,11 +160,7 @@ def note_cards(text: str, page: str, first: int = 1, slug: Callable[[str], str] 
         question = (
             Text(subject.plain + "とは？", subject.html + "とは？") if kind == "definition" else subject
         )
-        card_id, n = key, 1
-        while card_id in seen:
-            n += 1
-            card_id = f"{key}-{n}"
-        seen.add(card_id)
+        card_id = _unique(key, seen)
         title = section.title if section else ""
         cards.append(
             Card(card_id, kind, question, answer, page, anchor, context, block.start + first, "", title)
@@ -277,12 +273,7 @@ def term_cards(
         section = heads[index] if index >= 0 else None
         anchor = explicit or (section.anchor if section else "")
         question = inline_text(_ALIASES.sub(" / ", _ATTRS.sub("", term_line).strip()))
-        card_id, n = f"{stem}#{anchor}:term:{slug(names[0])}", 1
-        base = card_id
-        while card_id in ids:
-            n += 1
-            card_id = f"{base}-{n}"
-        ids.add(card_id)
+        card_id = _unique(f"{stem}#{anchor}:term:{slug(names[0])}", ids)
         context = section.title if section else ""
         cards.append(
             Card(
@@ -290,3 +281,13 @@ def term_cards(
             )
         )
     return cards, names_seen
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    """``key``, or ``key-2``, ``key-3``… when a card of the page already has it; recorded as taken."""
+    card_id, n = key, 1
+    while card_id in taken:
+        n += 1
+        card_id = f"{key}-{n}"
+    taken.add(card_id)
+    return card_id

@@ -111,4 +111,4 @@ offline: pdf
 # Measurements against their budgets, written to bench/report.md (never timed in tests).
 bench: setup
 	-@$(COMPILE)
-	$(BIN)/python bench/run_all.py $(BENCH_ARGS)
+	$(BIN)/python -m bench.run_all $(BENCH_ARGS)

@@ -1,11 +1,11 @@
 """Throughput of the layer-diagram pass: a large synthetic note through the fence rewriter.
 
 Usage:
-  .venv/bin/python bench/bench_diagrams.py [--diagrams 2000] [--runs 3] [--all-hands]
+  .venv/bin/python -m bench.bench_diagrams [--diagrams 2000] [--runs 3] [--all-hands]
 
 The note mixes prose, shell fences, and layer diagrams of several sizes and styles (seed style with gaps,
 '+' corners with shared walls, Japanese labels, multi-line boxes); with --all-hands, also one drawing in
-each hand of ``studysite.testing.hands`` (Unicode box drawing one and two columns wide, stacked boxes,
+each hand of ``tests.support.hands`` (Unicode box drawing one and two columns wide, stacked boxes,
 '=' rules…). Prints the best of the runs as diagrams per second and characters per second. Pure Python:
 no MkDocs, no browser.
 """
@@ -17,10 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from seed import seed_diagrams
-
+from bench.seed import seed_diagrams
 from studysite.diagrams.layers import convert_layer_diagrams
-from studysite.testing.hands import HANDS, Sketch, draw
+from tests.support.hands import HANDS, Sketch, draw
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 """PDF export: time, size and page count of the whole site as one PDF (tools/build_pdf.py).
 
-Usage: .venv/bin/python bench/bench_pdf.py [SITE_DIR] [--runs N]
+Usage: .venv/bin/python -m bench.bench_pdf [SITE_DIR] [--runs N]
   SITE_DIR  a built site (default: the site is built strict into a temp dir first; build time shown apart)
 Each run exports to a temp file with SOURCE_DATE_EPOCH set, so runs must give identical bytes.
 Prints a Markdown table; figures are measurements on this machine, not test assertions.
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from studysite.pdf.poppler import parse_pdffonts
-from studysite.testing.project import build_site
+from tests.support.project import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

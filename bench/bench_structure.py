@@ -1,6 +1,6 @@
 """The cost of reading a note's block structure: markdown-it-py and the translation, against the budget.
 
-Usage: .venv/bin/python bench/bench_structure.py [--lines 200] [--rev REV]
+Usage: .venv/bin/python -m bench.bench_structure [--lines 200] [--rev REV]
 
 Times ``studysite.notes.translate.translate`` (markdown-it-py's parse, the block tree and the rewrite) on
 a note of the writer's style with about ``--lines`` lines, best of several runs, against the 5 ms budget

@@ -1,7 +1,7 @@
 """Scaling of the history timeline: a timeline 10x larger must take at most 12x as long (linear checks).
 
 Usage:
-  .venv/bin/python bench/bench_timeline.py [--events 400] [--factor 10] [--runs 3]
+  .venv/bin/python -m bench.bench_timeline [--events 400] [--factor 10] [--runs 3]
 
 Synthetic timelines of N and factor x N events (each a copy of the real data's first event with its own
 id and date, all with notes, corrections and sources) go through everything a build does with the data:

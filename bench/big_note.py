@@ -5,8 +5,8 @@ headings, with its layer diagrams kept as code (drawing thousands of them would 
 size is built strictly in a copy of the project holding only that note and a home page; the script
 prints the build time and, with --profile, the functions that took longest.
 
-    .venv/bin/python bench/big_note.py            # 1 MB and 5 MB
-    .venv/bin/python bench/big_note.py --sizes 0.5 1 2 --profile
+    .venv/bin/python -m bench.big_note            # 1 MB and 5 MB
+    .venv/bin/python -m bench.big_note --sizes 0.5 1 2 --profile
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from studysite.notes.limits import MAX_NOTE_BYTES
-from studysite.testing.project import ROOT, build_site, clear_notes, copy_project
+from tests.support.project import ROOT, build_site, clear_notes, copy_project
 
 SEED = ROOT / "tests" / "fixtures" / "docker-1.md"
 

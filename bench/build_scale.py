@@ -1,8 +1,8 @@
 """Build-time benchmarks: hook overhead on the real site, and scale with synthetic notes.
 
 Usage:
-  .venv/bin/python bench/build_scale.py overhead [--runs 5]
-  .venv/bin/python bench/build_scale.py scale [--pages 100 1000 2000] [--runs 1]
+  .venv/bin/python -m bench.build_scale overhead [--runs 5]
+  .venv/bin/python -m bench.build_scale scale [--pages 100 1000 2000] [--runs 1]
 
 overhead: the real site with our hooks vs the same docs with the content hooks switched off, interleaved
           (A B A B ...), median of the runs.
@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from synthetic import bench_project, make_synthetic
+from bench.synthetic import bench_project, make_synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 """Size of the code font "Study Code" (``studysite.site.code_font``): the site's, and how it grows.
 
-Usage: .venv/bin/python bench/code_font.py [SITE_DIR]   (default: builds the site into a temp dir)
+Usage: .venv/bin/python -m bench.code_font [SITE_DIR]   (default: builds the site into a temp dir)
 Prints a Markdown table: the subset the build wrote (``assets/fonts/study-code.woff2``, budget 60 KB),
 then fonts cut for larger character sets, to show what a site with much more Japanese in its code would
 pay: every character of the notes (prose included) as if it were code, and that plus 1,000 more kanji.
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from studysite.site.code_font import FONT_URI, compose, drawn, find_fonts
-from studysite.testing.project import build_site
+from tests.support.project import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 60_000

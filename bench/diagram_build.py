@@ -1,8 +1,8 @@
 """Build-time diagram drawing: what it costs the real site's build, and how fast it draws at scale.
 
 Usage:
-  .venv/bin/python bench/diagram_build.py real [--runs 5] [--before REV] [--tiny]
-  .venv/bin/python bench/diagram_build.py synthetic [--pages 1000] [--tiny]
+  .venv/bin/python -m bench.diagram_build real [--runs 5] [--before REV] [--tiny]
+  .venv/bin/python -m bench.diagram_build synthetic [--pages 1000] [--tiny]
 
 real:      the real site built warm (every diagram cached) against the same site at REV (default: the
            commit before build-time drawing came in, which drew in the reader's browser), interleaved,
@@ -31,10 +31,9 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from synthetic import bench_project, use_tiny_notes
-
+from bench.synthetic import bench_project, use_tiny_notes
 from studysite.diagrams.render.cache import CACHE_ENV
-from studysite.testing.project import ROOT, build_site
+from tests.support.project import ROOT, build_site
 
 
 def timed(

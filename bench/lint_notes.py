@@ -1,6 +1,6 @@
 """What the proofreader costs `make site` (budget: 2 s), and what the check itself takes.
 
-Usage: .venv/bin/python bench/lint_notes.py [--runs 3] [--build]
+Usage: .venv/bin/python -m bench.lint_notes [--runs 3] [--build]
 Measured in a copy of the project's notes and settings (the real textlint from node_modules):
 - `start`: the wall time of launching the background check (the build waits for it);
 - `summary`: the wall time of reading its count once it is done (the build waits for it);

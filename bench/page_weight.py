@@ -1,6 +1,6 @@
 """Page weight: bytes and requests of a cold first visit for every page, and time until diagrams are visible.
 
-Usage: .venv/bin/python bench/page_weight.py [SITE_DIR]   (default: builds the site into a temp dir)
+Usage: .venv/bin/python -m bench.page_weight [SITE_DIR]   (default: builds the site into a temp dir)
 Prints a Markdown table; budgets: every page <= 450 KB, no Mermaid request on any page, diagrams visible
 <= 0.2 s after navigation starts (they are SVG in the HTML: visible at first paint). "Visible after" is
 the page's own clock (performance.now(), from the start of navigation) at the first animation frame in
@@ -17,8 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from studysite.testing.browser import chromium, page_weight, record, serve, site_pages, wait_for_diagrams
-from studysite.testing.project import build_site
+from tests.support.browser import chromium, page_weight, record, serve, site_pages, wait_for_diagrams
+from tests.support.project import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 """Preview loop: time from saving a page to the rebuilt page being served by `mkdocs serve`.
 
-Usage: .venv/bin/python bench/preview_loop.py [--pages 0 1000] [--edits 3] [--dirty]
+Usage: .venv/bin/python -m bench.preview_loop [--pages 0 1000] [--edits 3] [--dirty]
 --pages N adds N synthetic notes (see build_scale.py) to a temp copy of the project.
 """
 
@@ -19,7 +19,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from synthetic import bench_project, make_synthetic
+from bench.synthetic import bench_project, make_synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 """`make bench`: every measurement, against its budget, into bench/report.md.
 
-Usage: .venv/bin/python bench/run_all.py [--quick] [--out bench/report.md]
+Usage: .venv/bin/python -m bench.run_all [--quick] [--out bench/report.md]
 --quick uses tiny inputs, one run each (the smoke test in tests/test_bench.py): every step builds the
 two-note project of bench/synthetic.py (with 5 and 10 synthetic pages for the scale step, 3 diagrams for the
 drawing step) instead of the real notes, so its cost does not grow with docs/; its figures mean nothing.
@@ -17,13 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import build_scale
-import code_font
-import page_weight
-import preview_loop
-from synthetic import tiny_project
-
-from studysite.testing.project import build_site
+from bench import build_scale, code_font, page_weight, preview_loop
+from bench.synthetic import tiny_project
+from tests.support.project import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -156,7 +152,7 @@ def main() -> None:
         weights = page_weight.measure(site)
         font_size = (site / code_font.FONT_URI).stat().st_size
         fonts = code_font.table(site, growth=not q)
-        pdf = run_script("bench/bench_pdf.py", str(site), "--runs", "1" if q else "2")
+        pdf = run_script("-m", "bench.bench_pdf", str(site), "--runs", "1" if q else "2")
     lines += [
         "\n## Page weight (cold first visit, headless Chromium on loopback)\n",
         page_weight.table(weights),
@@ -207,14 +203,14 @@ def main() -> None:
     )
 
     print("diagram converter …", flush=True)
-    diagrams = run_script("bench/bench_diagrams.py", "--diagrams", "50" if q else "2000")
+    diagrams = run_script("-m", "bench.bench_diagrams", "--diagrams", "50" if q else "2000")
     lines += ["\n## PDF export\n", pdf, "\n## Diagram converter\n", diagrams]
 
     print("build-time drawing …", flush=True)
     tiny = ["--tiny"] if q else []
     drawing = [
-        run_script("bench/diagram_build.py", "real", "--runs", "1" if q else "5", *tiny),
-        run_script("bench/diagram_build.py", "synthetic", "--pages", "3" if q else "1000", *tiny),
+        run_script("-m", "bench.diagram_build", "real", "--runs", "1" if q else "5", *tiny),
+        run_script("-m", "bench.diagram_build", "synthetic", "--pages", "3" if q else "1000", *tiny),
     ]
     lines += ["\n## Build-time diagram drawing (CPU time of the build and its Chromium)\n", *drawing]
 

@@ -1,6 +1,6 @@
 """Search hit rate: the query table of tests/test_search.py, run through the real search box in Chromium.
 
-Usage: .venv/bin/python bench/search_hits.py [SITE_DIR] [--before] [--input ime|keys] [--screenshot PNG]
+Usage: .venv/bin/python -m bench.search_hits [SITE_DIR] [--before] [--input ime|keys] [--screenshot PNG]
   SITE_DIR   a site built for http://127.0.0.1:8000/study/ (default: build this project now)
   --before   build with Material's search as it was configured before hooks/search_ja.py
              (search lang ja, no search hook, no search-ja.js): the "before" figures
@@ -17,10 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from studysite.testing.browser import chromium, record, serve
-from studysite.testing.project import build_site
-from studysite.testing.search import PLACEHOLDER, page_of, search
-from studysite.testing.search_cases import CASES, Case
+from tests.support.browser import chromium, record, serve
+from tests.support.project import build_site
+from tests.support.search import PLACEHOLDER, page_of, search
+from tests.support.search_cases import CASES, Case
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,7 +111,7 @@ def main() -> None:
             site = Path(tmp) / "site"
             project = ROOT
             if args.before:
-                from studysite.testing.project import copy_project
+                from tests.support.project import copy_project
 
                 project = copy_project(Path(tmp) / "project")
                 config = project / "mkdocs.yml"

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seed import seed_diagrams
-
-from studysite.testing.project import clear_notes, copy_project
+from bench.seed import seed_diagrams
+from tests.support.project import clear_notes, copy_project
 
 DIAGRAM_VM, DIAGRAM_CO = seed_diagrams()
 

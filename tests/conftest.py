@@ -1,5 +1,5 @@
 """Shared fixtures: the frozen fixture site built once per session, one crawl of it, and project copies;
-and the early start of the suite's slow preparations (studysite.testing.early).
+and the early start of the suite's slow preparations (tests.support.early).
 
 The session's site is built from tests/fixtures/site/ (the notes, glossary and timeline data as they were
 when the tests were written) inside a copy of the project's generator, never from today's docs/: a note
@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from studysite.testing import early
-from studysite.testing.browser import chromium, serve
-from studysite.testing.crawl import Crawl
-from studysite.testing.project import SUB_PATH, copy_project
-from studysite.testing.session import session_crawl, session_site
+from tests.support import early
+from tests.support.browser import chromium, serve
+from tests.support.crawl import Crawl
+from tests.support.project import SUB_PATH, copy_project
+from tests.support.session import session_crawl, session_site
 
 # Property tests check behaviour, never speed (bench/ measures that): no deadline and no too-slow check, since
 # the slow preparations share the machine's two cores with them.

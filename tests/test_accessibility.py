@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studysite.testing.browser import wait_for_diagrams
-from studysite.testing.crawl import Crawl
+from tests.support.browser import wait_for_diagrams
+from tests.support.crawl import Crawl
 
 pytestmark = pytest.mark.browser
 

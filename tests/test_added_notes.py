@@ -3,7 +3,7 @@ notes (the seed, byte-exact, as a new chapter; a short raw note dropped into the
 strict, and every check about the generator holds for it: pages, navigation, every statement of each note
 on its page, and search finding the new text.
 
-These checks know nothing of what the notes say (studysite.testing.site_checks); tests of today's wording
+These checks know nothing of what the notes say (tests.support.site_checks); tests of today's wording
 and rankings run on the fixture site alone.
 """
 
@@ -13,11 +13,11 @@ import shutil
 
 import pytest
 
-from studysite.testing.browser import nav_pages, record, serve
-from studysite.testing.pages import built_page
-from studysite.testing.project import FIXTURE_CHAPTER_ORDER, ROOT, SUB_PATH, build_site, fixture_project
-from studysite.testing.search import search
-from studysite.testing.site_checks import missing_statements, nav_problems, page_problems
+from tests.support.browser import nav_pages, record, serve
+from tests.support.pages import built_page
+from tests.support.project import FIXTURE_CHAPTER_ORDER, ROOT, SUB_PATH, build_site, fixture_project
+from tests.support.search import search
+from tests.support.site_checks import missing_statements, nav_problems, page_problems
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ under ``mkdocs serve``, page weight and PDF export, the converter, and build-tim
 revision before drawing, three synthetic diagrams). What this proves: each script runs end to end on this
 machine (builds, the serve loop, Chromium crawling and printing, the converter) and writes every section
 and budget row of the report. What it cannot prove: any figure, or that the full-size runs fit their budgets.
-It starts with the session (studysite.testing.early) and runs beside the other tests.
+It starts with the session (tests.support.early) and runs beside the other tests.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.early import early
+from tests.support.early import early
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +29,7 @@ def run_quick_bench(work: Path) -> tuple[subprocess.CompletedProcess[str], Path]
     builds and Chromium)."""
     out = work / "report.md"
     done = subprocess.run(
-        [sys.executable, "bench/run_all.py", "--quick", "--out", str(out)],
+        [sys.executable, "-m", "bench.run_all", "--quick", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

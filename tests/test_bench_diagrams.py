@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_bench_runs_and_reports_throughput() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "bench_diagrams.py"), "--diagrams", "12", "--runs", "1"],
+        [sys.executable, "-m", "bench.bench_diagrams", "--diagrams", "12", "--runs", "1"],
         capture_output=True,
         text=True,
         cwd=ROOT,

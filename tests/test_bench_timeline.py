@@ -12,8 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_bench_runs_and_reports_the_ratio() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "bench_timeline.py"), "--events", "4", "--factor", "2"]
-        + ["--runs", "1"],
+        [sys.executable, "-m", "bench.bench_timeline", "--events", "4", "--factor", "2"] + ["--runs", "1"],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studysite.testing.browser import (
+from tests.support.browser import (
     expected_labels,
     record,
     squash,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studysite.testing.browser import record, serve, wait_for_diagrams
-from studysite.testing.project import build_site
+from tests.support.browser import record, serve, wait_for_diagrams
+from tests.support.project import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ An ASCII layer diagram with the same kind of labels:
 
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory):
-    from studysite.testing.project import copy_project
+    from tests.support.project import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("inject") / "project")
     (project / "docs" / "injection.md").write_text(PAGE, encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.project import SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
+from tests.support.project import SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
 
 pytestmark = pytest.mark.slow
 

@@ -28,10 +28,10 @@ from hypothesis import strategies as st
 from studysite.diagrams.layers import note_fences
 from studysite.diagrams.ragged import AMBIGUOUS_HINT, kept_as_code, ragged_edges
 from studysite.site.code_font import CELL, FONT_URI, LICENSE_URI, code_chars, columns, compose, find_fonts
-from studysite.testing.browser import serve, site_pages
-from studysite.testing.code_grid import grid_residuals, measure, misaligned, needs_grid, pdf_code_words
-from studysite.testing.early import early
-from studysite.testing.project import ROOT, build_site, fixture_project
+from tests.support.browser import serve, site_pages
+from tests.support.code_grid import grid_residuals, measure, misaligned, needs_grid, pdf_code_words
+from tests.support.early import early
+from tests.support.project import ROOT, build_site, fixture_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "code_grid"
 NOTE = FIXTURE / "docs" / "index.md"

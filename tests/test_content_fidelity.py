@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.pages import BLOCK_BREAK, article, built_page, normalize
-from studysite.testing.project import FIXTURE_SITE, ROOT
+from tests.support.pages import BLOCK_BREAK, article, built_page, normalize
+from tests.support.project import FIXTURE_SITE, ROOT
 
 DOCS = FIXTURE_SITE / "docs"
 SEED = ROOT / "tests" / "fixtures" / "docker-1.md"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.pages import article, built_page, doc_pages, markdown_lines
-from studysite.testing.project import FIXTURE_SITE
+from tests.support.pages import article, built_page, doc_pages, markdown_lines
+from tests.support.project import FIXTURE_SITE
 
 DOCS = FIXTURE_SITE / "docs"
 GLOSSARY = DOCS / "glossary.md"

@@ -2,7 +2,7 @@
 <meta name="description"> from its front matter, one `# ` title and explicit ASCII heading ids.
 
 The house rules for the fixture's sources are checked by ``source_problems``, which says in one line per
-page what is missing and how to fix it; the build-side checks are ``studysite.testing.site_checks``, which
+page what is missing and how to fix it; the build-side checks are ``tests.support.site_checks``, which
 hold for any notes.
 """
 
@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
-from studysite.testing.pages import HeadMeta, article, built_page, doc_pages
-from studysite.testing.project import FIXTURE_SITE
-from studysite.testing.site_checks import page_problems
+from tests.support.pages import HeadMeta, article, built_page, doc_pages
+from tests.support.project import FIXTURE_SITE
+from tests.support.site_checks import page_problems
 
 DOCS = FIXTURE_SITE / "docs"
 EXPLICIT_ID = re.compile(r"\{\s*#[a-z0-9-]+\s*\}\s*$")

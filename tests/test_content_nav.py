@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.browser import nav_pages
-from studysite.testing.project import FIXTURE_CHAPTER_ORDER, FIXTURE_SITE
-from studysite.testing.site_checks import nav_problems
+from tests.support.browser import nav_pages
+from tests.support.project import FIXTURE_CHAPTER_ORDER, FIXTURE_SITE
+from tests.support.site_checks import nav_problems
 
 DOCS = FIXTURE_SITE / "docs"
 

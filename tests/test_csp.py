@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from studysite.site.csp import page_hashes, policy, search_worker, shim_frame_hash, source_hash
-from studysite.testing.csp import csp_violations
-from studysite.testing.project import ROOT
+from tests.support.csp import csp_violations
+from tests.support.project import ROOT
 
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -99,7 +99,7 @@ def test_print_page_404_instant_navigation_and_search_report_no_violation(browse
 @pytest.mark.browser
 def test_an_inline_script_the_policy_does_not_list_is_reported(browser, site_dir: Path, tmp_path: Path):
     """The check can fail: a page with an inline script added after the build reports it."""
-    from studysite.testing.browser import serve
+    from tests.support.browser import serve
 
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)

@@ -2,10 +2,10 @@
 
 - the seed note and the fixture page convert exactly as before the readers were split (pinned output);
 - an input -> expected-Mermaid table: three drawings (Latin, Japanese with titles and holes, spans of
-  width 1 to 4 with a two-line label) in each of the 14 hands of ``studysite.testing.hands``, kept as
+  width 1 to 4 with a two-line label) in each of the 14 hands of ``tests.support.hands``, kept as
   files in tests/fixtures/diagram_hands/, and hand-written drawings from the issue and beyond;
 - a hypothesis property: random grids drawn in every hand convert to the Mermaid of the grid (rows may
-  differ in width, as long as the boxes show every column: ``studysite.testing.hands.lines_up``).
+  differ in width, as long as the boxes show every column: ``tests.support.hands.lines_up``).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from studysite.diagrams.grid import DiagramError, char_width
 from studysite.diagrams.layers import convert_layer_diagrams
 from studysite.diagrams.mermaid import to_mermaid
 from studysite.diagrams.readers import read
-from studysite.testing.diagram_checks import assert_text, convert, mermaid
-from studysite.testing.hands import HANDS, Hand, Sketch, draw, lines_up
+from tests.support.diagram_checks import assert_text, convert, mermaid
+from tests.support.hands import HANDS, Hand, Sketch, draw, lines_up
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HAND_FILES = FIXTURES / "diagram_hands"

@@ -4,7 +4,7 @@
   box drawing and ``=`` rules), the reverse (a wider top), the seed's VM drawing with two VMs on the
   three-VM base, a narrower base under wider rows, a row that starts right of the base, Japanese labels:
   the uncovered width beside a row is a hole (``space``), the wider box spans every column;
-- the same shapes drawn in each of the 14 hands of ``studysite.testing.hands`` (files in
+- the same shapes drawn in each of the 14 hands of ``tests.support.hands`` (files in
   tests/fixtures/diagram_widths/), each with its exact Mermaid;
 - drawings that really are misaligned still fail with the row and column (a side a few cells off
   another, a box that crosses a box of another row), and the page pass warns about them;
@@ -25,9 +25,9 @@ from studysite.diagrams.grid import DiagramError, char_width
 from studysite.diagrams.layers import convert_layer_diagrams
 from studysite.diagrams.mermaid import to_mermaid
 from studysite.diagrams.readers import read
-from studysite.testing.diagram_checks import assert_text, convert, mermaid
-from studysite.testing.hands import HANDS, Sketch, draw, lines_up
-from studysite.testing.project import build_site
+from tests.support.diagram_checks import assert_text, convert, mermaid
+from tests.support.hands import HANDS, Sketch, draw, lines_up
+from tests.support.project import build_site
 
 WIDTH_FILES = sorted((Path(__file__).resolve().parent / "fixtures" / "diagram_widths").glob("*.txt"))
 

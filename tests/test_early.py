@@ -1,4 +1,4 @@
-"""The early start of slow preparations (studysite.testing.early): which jobs start, in which order the
+"""The early start of slow preparations (tests.support.early): which jobs start, in which order the
 modules run, and that a job runs once, hands back what it raised, and never deadlocks on another."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing import early
-from studysite.testing.early import Job, plan
+from tests.support import early
+from tests.support.early import Job, plan
 
 
 def job(fixture: str, module: str | None = None, run=lambda work: work) -> Job:
@@ -109,7 +109,7 @@ def test_a_job_still_running_fails_its_fixture_by_name() -> None:
 def test_a_job_starts_its_own_chromium_while_the_asker_holds_one(browser) -> None:
     """Playwright allows one instance per thread: a job asked for from a test that has the session's browser
     open must still be able to open its own."""
-    from studysite.testing.browser import chromium
+    from tests.support.browser import chromium
 
     def title(work: Path) -> str:
         with chromium() as browser:

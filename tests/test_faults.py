@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.project import build_site, fixture_project
 from studysite.textfile import TextFileError, decode_utf8, read_text
 from studysite.timeline.load import MAX_BYTES, load_schema, load_yaml
 from studysite.timeline.model import TimelineError
 from studysite.timeline.render import repeated_ids
+from tests.support.project import build_site, fixture_project
 
 #: The "billion laughs" of YAML: 342 bytes whose aliases expand into 9^9 strings.
 ALIAS_BOMB = """\
@@ -319,7 +319,7 @@ def test_chromium_that_hangs_times_out_with_what_it_was_doing(tmp_path: Path):
 
 def test_the_test_harness_starts_chromium_through_the_helper(tmp_path: Path):
     import studysite.site.browser as site_browser
-    from studysite.testing.browser import chromium
+    from tests.support.browser import chromium
 
     broken = _script(tmp_path, "chromium", "exit 1\n")
 

@@ -17,7 +17,7 @@ from studysite.diagrams.escape import escape_markdown
 from studysite.diagrams.layers import DEFAULT_TITLE, KEEP_AS_CODE, Fence, convert_layer_diagrams, note_fences
 from studysite.notes.translate import CODE_TAB, translate
 from studysite.pipeline import prepare_note
-from studysite.testing.preview import preview_tree
+from tests.support.preview import preview_tree
 
 DIAGRAM = """\
  VM1        VM2

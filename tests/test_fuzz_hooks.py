@@ -26,8 +26,8 @@ from studysite.notes.meta import page_description
 from studysite.notes.translate import translate
 from studysite.pipeline import prepare_note
 from studysite.site.escape import as_html, html_text
-from studysite.testing.preview import preview_html
 from studysite.timeline.render import insert_timeline
+from tests.support.preview import preview_html
 
 SCRIPT = re.compile(r"<script\b", re.I)
 PAYLOAD = "<script>window.FUZZ=1</script>"

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from studysite.diagrams.layers import KEEP_AS_CODE
-from studysite.testing.browser import record, serve, squash, wait_for_diagrams
-from studysite.testing.hands import HANDS
-from studysite.testing.project import build_site, copy_project
+from tests.support.browser import record, serve, squash, wait_for_diagrams
+from tests.support.hands import HANDS
+from tests.support.project import build_site, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = ROOT / "hooks" / "raw_notes.py"  # the note pass: translation, ※ footnotes, ids, layer diagrams

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from studysite.testing.browser import serve, site_pages
-from studysite.testing.crawl import Crawl
-from studysite.testing.links import Problem, check_site
-from studysite.testing.project import SUB_PATH, build_site, fixture_project
+from tests.support.browser import serve, site_pages
+from tests.support.crawl import Crawl
+from tests.support.links import Problem, check_site
+from tests.support.project import SUB_PATH, build_site, fixture_project
 
 pytestmark = pytest.mark.slow
 

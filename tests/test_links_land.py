@@ -21,8 +21,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from PIL import Image
 
-from studysite.testing.browser import record, serve
-from studysite.testing.project import ROOT, build_site, fixture_project
+from tests.support.browser import record, serve
+from tests.support.project import ROOT, build_site, fixture_project
 
 #: The two commits: every file, then one more paragraph in the history note (a date whose UTC day is the
 #: day before: the page, the meta tag and the sitemap must agree on the commit's own day).

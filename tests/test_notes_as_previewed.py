@@ -1,6 +1,6 @@
 """Notes read as the writer's CommonMark/GFM preview shows them (markdown-it-py is the reference).
 
-The differential oracle (``studysite.testing.preview``) compares the preview's blocks of a note with the
+The differential oracle (``tests.support.preview``) compares the preview's blocks of a note with the
 site's rendering: every list item at its depth with its text, every paragraph, heading and table cell,
 every code block byte for byte. It runs on the raw seed, every fixture note, notes written by Hypothesis
 from the writer's constructs, and the CommonMark spec's own examples.
@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from studysite.notes.frontmatter import FRONT_MATTER
 from studysite.notes.translate import CODE_TAB, restore_tabs, translate
-from studysite.testing.preview import compare, html_tree, preview_tree, site_html
-from studysite.testing.project import ROOT
+from tests.support.preview import compare, html_tree, preview_tree, site_html
+from tests.support.project import ROOT
 
 SEED = ROOT.parent / "shared" / "seed" / "docker-1.md"
 FIXTURES = ROOT / "tests" / "fixtures"

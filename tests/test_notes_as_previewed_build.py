@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.preview import compare, html_tree, preview_tree
-from studysite.testing.project import build_site, fixture_project
+from tests.support.preview import compare, html_tree, preview_tree
+from tests.support.project import build_site, fixture_project
 
 pytestmark = pytest.mark.slow
 

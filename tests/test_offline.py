@@ -18,9 +18,9 @@ from studysite.pdf.core import PDF_URI
 from studysite.site.network import FILE_SCHEMES, IN_PAGE_SCHEMES, stay_local
 from studysite.site.offline import SHIM_URI, remote_urls, zip_site
 from studysite.site.offline_pages import add_pdf, broken_links, local_targets, root_page_base
-from studysite.testing.browser import chromium, expected_labels, squash, wait_for_diagrams
-from studysite.testing.early import early
-from studysite.testing.project import ROOT, build_site, fixture_project
+from tests.support.browser import chromium, expected_labels, squash, wait_for_diagrams
+from tests.support.early import early
+from tests.support.project import ROOT, build_site, fixture_project
 
 ZIP_NAME = "container-study-notes-offline"
 PAGE = "docker-1/vm-vs-container"

@@ -20,10 +20,10 @@ from studysite.pdf.core import build_time, japanese_date, pdf_date, site_prefix
 from studysite.pdf.glyphs import parse_charset, uncovered
 from studysite.pdf.outline import missing_in_order, outline_matches, squash, undouble
 from studysite.pdf.poppler import parse_pdffonts
-from studysite.testing.browser import nav_pages
-from studysite.testing.early import early
-from studysite.testing.project import ROOT, build_site, fixture_project
-from studysite.testing.session import session_site
+from tests.support.browser import nav_pages
+from tests.support.early import early
+from tests.support.project import ROOT, build_site, fixture_project
+from tests.support.session import session_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from studysite.notes.blocks import code_lines
 from studysite.notes.translate import CODE_TAB, restore_tabs, translate
-from studysite.testing import preview
-from studysite.testing.lists import html_tree, raw_tree
+from tests.support import preview
+from tests.support.lists import html_tree, raw_tree
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "pymdownx.details"]
 EXTENSIONS += ["pymdownx.superfences"]

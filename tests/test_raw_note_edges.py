@@ -12,8 +12,8 @@ from studysite.notes.chapters import note_title
 from studysite.notes.frontmatter import front_matter_error
 from studysite.notes.meta import after_title
 from studysite.notes.translate import translate
-from studysite.testing.preview import compare, html_tree, preview_tree
-from studysite.testing.project import build_site, fixture_project
+from tests.support.preview import compare, html_tree, preview_tree
+from tests.support.project import build_site, fixture_project
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,10 @@ import pytest
 
 from studysite.notes.blocks import code_lines
 from studysite.notes.heading_ids import headings
-from studysite.testing.lists import html_tree, raw_tree
-from studysite.testing.preview import compare, preview_tree
-from studysite.testing.preview import html_tree as html_tree_of_blocks
-from studysite.testing.project import build_site, copy_project
+from tests.support.lists import html_tree, raw_tree
+from tests.support.preview import compare, preview_tree
+from tests.support.preview import html_tree as html_tree_of_blocks
+from tests.support.project import build_site, copy_project
 
 SEED = Path(__file__).parent / "fixtures" / "docker-1.md"  # byte-exact copy of the first raw note
 CHAPTER = "zz-raw-note"  # a folder name no writer would pick

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.project import ROOT
+from tests.support.project import ROOT
 
 README = ROOT / "README.md"
 #: What a file name ends with, for a backticked word to count as a path.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.browser import record, serve
-from studysite.testing.project import FIXTURE_SITE, SUB_PATH, build_site, fixture_project
+from tests.support.browser import record, serve
+from tests.support.project import FIXTURE_SITE, SUB_PATH, build_site, fixture_project
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

@@ -21,8 +21,8 @@ from studysite.cards.model import answer_plain
 from studysite.cards.notes import note_cards, sections, split_term, term_cards
 from studysite.notes.blocks import read, walk
 from studysite.notes.glossary import parse_abbreviations
-from studysite.testing.project import FIXTURE_SITE, ROOT
 from studysite.timeline.load import load_timeline
+from tests.support.project import FIXTURE_SITE, ROOT
 
 SEED = ROOT / "tests" / "fixtures" / "docker-1.md"  # the seed note, as written
 

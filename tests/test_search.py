@@ -5,7 +5,7 @@ IME (composition, commit, key up), into Material's search box; the pages of the 
 order. The table says which page a student expects for each query: first, or among the first three. The
 table is about the notes of tests/fixtures/site/ (the session's site), so a note added to docs/ does not move
 a ranking here; that search finds what a new note says is tests/test_added_notes.py.
-Hit rate before/after any change to search: ``.venv/bin/python bench/search_hits.py``.
+Hit rate before/after any change to search: ``.venv/bin/python -m bench.search_hits``.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.browser import Recording, chromium, record, serve
-from studysite.testing.early import early
-from studysite.testing.project import SUB_PATH
-from studysite.testing.search import PLACEHOLDER, page_of, result_groups, search
-from studysite.testing.search_cases import (
+from tests.support.browser import Recording, chromium, record, serve
+from tests.support.early import early
+from tests.support.project import SUB_PATH
+from tests.support.search import PLACEHOLDER, page_of, result_groups, search
+from tests.support.search_cases import (
     CASES,
     GLOSSARY,
     HISTORY,
@@ -31,7 +31,7 @@ from studysite.testing.search_cases import (
     Case,
     TermCase,
 )
-from studysite.testing.session import session_site
+from tests.support.session import session_site
 
 pytestmark = pytest.mark.browser
 

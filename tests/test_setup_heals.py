@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.project import ROOT
+from tests.support.project import ROOT
 
 STEP = ROOT / "tools" / "setup-step.sh"
 LOCK = {

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.browser import record, serve, site_pages
-from studysite.testing.diagram_site import LABELS, make_diagram_site
-from studysite.testing.project import build_site
+from tests.support.browser import record, serve, site_pages
+from tests.support.diagram_site import LABELS, make_diagram_site
+from tests.support.project import build_site
 
 pytestmark = pytest.mark.browser
 

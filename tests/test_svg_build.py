@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from studysite.diagrams.render.cache import CACHE_ENV
-from studysite.testing.diagram_site import FLOWCHART, LABELS, make_diagram_site
-from studysite.testing.early import early
-from studysite.testing.project import build_site
+from tests.support.diagram_site import FLOWCHART, LABELS, make_diagram_site
+from tests.support.early import early
+from tests.support.project import build_site
 
 pytestmark = pytest.mark.slow
 

@@ -9,7 +9,7 @@ import pytest
 
 from studysite.diagrams.render import driver
 from studysite.diagrams.render.driver import Job, MermaidRenderer, RenderTimeout, RenderUnavailable
-from studysite.testing.project import ROOT
+from tests.support.project import ROOT
 
 pytestmark = pytest.mark.browser
 

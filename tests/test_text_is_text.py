@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from studysite.testing.browser import chromium, record, serve, site_pages, wait_for_diagrams
-from studysite.testing.early import early
-from studysite.testing.project import build_site, clear_notes, fixture_project
-from studysite.testing.search import search
+from tests.support.browser import chromium, record, serve, site_pages, wait_for_diagrams
+from tests.support.early import early
+from tests.support.project import build_site, clear_notes, fixture_project
+from tests.support.search import search
 
 pytestmark = pytest.mark.browser
 

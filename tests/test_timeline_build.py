@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from studysite.testing.timeline_cases import BASE, edited
+from tests.support.timeline_cases import BASE, edited
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "timeline"

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 import yaml
 
-from studysite.testing.timeline_cases import BASE, edited
 from studysite.timeline.load import load_timeline, parse_timeline
 from studysite.timeline.model import TimelineError, parse_date
+from tests.support.timeline_cases import BASE, edited
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "timeline"

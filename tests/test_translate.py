@@ -3,7 +3,7 @@
 Tables: raw note → translated text (a diff on mismatch), and the note's line each translated line comes
 from. Properties over raw notes written from the writer's constructs: the translation never raises, keeps
 every code block byte for byte, and Python-Markdown's rendering of it has the list tree, and the blocks, of
-the CommonMark/GFM preview (``studysite.testing.preview``).
+the CommonMark/GFM preview (``tests.support.preview``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pymdownx.superfences import fence_div_format
 
 from studysite.notes.blocks import read, walk
 from studysite.notes.translate import CODE_TAB, restore_tabs, translate
-from studysite.testing import lists, preview
+from tests.support import lists, preview
 
 RENDER = markdown.Markdown(
     extensions=[
@@ -180,7 +180,7 @@ def test_the_oracle_reads_tight_and_loose_items_alike() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="oracle bug (studysite.testing.preview.html_tree): an item's own text before a heading in the "
+    reason="oracle bug (tests.support.preview.html_tree): an item's own text before a heading in the "
     "item is labelled with the heading's tag",
 )
 def test_the_oracle_labels_an_items_text_as_the_item() -> None:

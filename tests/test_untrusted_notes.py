@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from studysite.notes.limits import MAX_DEPTH, MAX_NOTE_BYTES
-from studysite.testing.browser import serve
-from studysite.testing.csp import csp_violations
-from studysite.testing.early import early
-from studysite.testing.project import ROOT, SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
-from studysite.testing.untrusted import VECTORS, live_parts, vector_lines
+from tests.support.browser import serve
+from tests.support.csp import csp_violations
+from tests.support.early import early
+from tests.support.project import ROOT, SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
+from tests.support.untrusted import VECTORS, live_parts, vector_lines
 
 SMALL = ROOT / "tests" / "fixtures" / "small"
 SECRET = "SECRET_OUTSIDE_7c1e"

@@ -25,7 +25,7 @@ from studysite.notes.frontmatter import FRONT_MATTER
 from studysite.notes.links import clean_url
 from studysite.notes.translate import restore_tabs
 from studysite.pipeline import prepare_note
-from studysite.testing.project import ROOT
+from tests.support.project import ROOT
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\u3000-\u303f\uff01-\uff0f]+")

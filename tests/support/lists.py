@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from studysite.testing.preview import preview_html
+from tests.support.preview import preview_html
 
 _VOID = {"br", "hr", "img", "input", "wbr", "meta", "link", "source"}
 

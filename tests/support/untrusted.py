@@ -19,7 +19,7 @@ from studysite.site.sanitize import (
     URL_SCHEMES,
     url_scheme,
 )
-from studysite.testing.project import ROOT
+from tests.support.project import ROOT
 
 
 @dataclass(frozen=True)

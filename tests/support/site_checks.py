@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import get_data
 
-from studysite.testing.browser import nav_pages
-from studysite.testing.pages import HeadMeta, article, built_page, doc_pages, normalize
+from tests.support.browser import nav_pages
+from tests.support.pages import HeadMeta, article, built_page, doc_pages, normalize
 
 #: What a heading id may be made of: ASCII letters, digits and the separators MkDocs' toc uses.
 ASCII_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]*")

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from studysite.testing.browser import Recording, page_weight, record, site_pages, wait_for_diagrams
-from studysite.testing.links import Problem, check_site
+from tests.support.browser import Recording, page_weight, record, site_pages, wait_for_diagrams
+from tests.support.links import Problem, check_site
 
 #: The palettes a reader can have: light first, as the browser tests read it.
 SCHEMES = ("light", "dark")

@@ -1,14 +1,14 @@
-"""The session's site and its crawl, as early jobs (studysite.testing.early) for tests/conftest.py's
+"""The session's site and its crawl, as early jobs (tests.support.early) for tests/conftest.py's
 fixtures, and for the modules' own jobs that start from the built site (the PDF export)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from studysite.testing.browser import chromium, serve
-from studysite.testing.crawl import Crawl, crawl
-from studysite.testing.early import early
-from studysite.testing.project import (
+from tests.support.browser import chromium, serve
+from tests.support.crawl import Crawl, crawl
+from tests.support.early import early
+from tests.support.project import (
     ROOT,
     SESSION_ENV,
     SESSION_SITE_URL,

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-#: The repository: this file is src/studysite/testing/project.py.
-ROOT = Path(__file__).resolve().parents[3]
+#: The repository: this file is tests/support/project.py.
+ROOT = Path(__file__).resolve().parents[2]
 #: Everything a build reads; node_modules is linked, not copied.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "data")
 SUB_PATH = "/study/"

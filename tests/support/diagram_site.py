@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from studysite.testing.project import ROOT, copy_project
+from tests.support.project import ROOT, copy_project
 
 FLOWCHART = """flowchart LR
   image["イメージ"] --> container["コンテナ実行"]

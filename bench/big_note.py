@@ -46,7 +46,7 @@ def without_fixes(project: Path) -> None:
     """The project as it was before the linear replacements (to measure what they save)."""
     config = project / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    config.write_text("".join(line for line in lines if "hooks/upstream_linear.py" not in line), "utf-8")
+    config.write_text("".join(line for line in lines if "hooks/patch_upstream.py" not in line), "utf-8")
 
 
 def measure(size: int, work: Path, quadratic: bool = False) -> tuple[float, str]:
@@ -90,7 +90,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 5], help="note sizes in MB")
     parser.add_argument("--profile", action="store_true", help="profile the build of each size")
     parser.add_argument(
-        "--without-fixes", action="store_true", help="build without hooks/upstream_linear.py (the old cost)"
+        "--without-fixes", action="store_true", help="build without hooks/patch_upstream.py (the old cost)"
     )
     args = parser.parse_args()
     print(f"note size limit: {MAX_NOTE_BYTES:,} bytes")

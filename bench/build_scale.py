@@ -31,12 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 #: cache after the first page: the synthetic diagrams repeat) and offline_assets (nothing online) stay on.
 CONTENT_HOOKS = (
     "hooks/raw_notes.py",
-    "hooks/timeline.py",
+    "hooks/timeline_page.py",
     "hooks/page_meta.py",
     "hooks/page_text.py",
     "hooks/glossary_tooltips.py",
-    "hooks/a11y.py",
-    "hooks/print_page.py",
+    "hooks/search_dialog_label.py",
+    "hooks/print_page_ids.py",
     "hooks/search_ja.py",
 )
 

@@ -52,14 +52,14 @@ def timed(
 
 
 def drawing_seconds(stderr: str) -> float:
-    """The wall time the build's log says drawing took (``hooks/diagrams.py``)."""
+    """The wall time the build's log says drawing took (``hooks/draw_diagrams.py``)."""
     found = re.search(r"drawing took ([\d.]+) s", stderr)
     return float(found.group(1)) if found else float("nan")
 
 
 def first_commit_before_drawing() -> str:
     found = subprocess.run(
-        ["git", "log", "--diff-filter=A", "--format=%H", "--", "hooks/diagrams.py"],
+        ["git", "log", "--diff-filter=A", "--format=%H", "--", "hooks/draw_diagrams.py"],
         capture_output=True,
         text=True,
         cwd=ROOT,

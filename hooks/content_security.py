@@ -75,7 +75,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return _fill(output_content, config, template_name)
 
 
-@event_priority(-100)  # after print-site (a plugin) and hooks/print_page.py wrote the print page
+@event_priority(-100)  # after print-site (a plugin) and hooks/print_page_ids.py wrote the print page
 def on_post_build(config: MkDocsConfig) -> None:
     for name in PRINT_PAGES:
         path = Path(config.site_dir) / name

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from studysite.infra.textfile import TextFileError
 from studysite.notes.glossary import (
     Glossary,
     GlossaryError,
@@ -24,7 +25,6 @@ from studysite.notes.glossary import (
     load_glossary,
 )
 from studysite.notes.term_uses import GLOSSARY_PAGE, PageTerms, add_uses
-from studysite.textfile import TextFileError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -26,11 +26,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from studysite.cards.anki import DeckCard, answer_html, apkg_bytes, tsv_text
+from studysite.cards.card import KIND_NAMES, KINDS, Card
 from studysite.cards.collect import Deck, Note, collect
-from studysite.cards.model import KIND_NAMES, KINDS, Card
+from studysite.infra.textfile import TextFileError, read_text
 from studysite.notes.chapters import note_title
 from studysite.notes.glossary import GlossaryError, parse_abbreviations
-from studysite.textfile import TextFileError, read_text
 from studysite.timeline.load import load_timeline
 from studysite.timeline.model import TimelineError
 
@@ -100,7 +100,7 @@ def _timeline(root: Path):
     try:
         return load_timeline(data, schema, display_name=TIMELINE[0], schema_display_name=TIMELINE[1])
     except TimelineError:
-        return None  # hooks/timeline.py stops the build with the file and line
+        return None  # hooks/timeline_page.py stops the build with the file and line
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 
-@event_priority(50)  # before hooks/diagrams.py (10) adds SVG and print-site (0) keeps the page's HTML
+@event_priority(50)  # before hooks/draw_diagrams.py (10) adds SVG and print-site (0) keeps the page's HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.generated_by is not None:
         return html  # a page the build makes (the review page): our own markup, not a note's

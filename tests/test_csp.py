@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from studysite.site.csp import page_hashes, policy, search_worker, shim_frame_hash, source_hash
-from tests.support.csp import csp_violations
+from tests.support.csp_report import csp_violations
 from tests.support.project import ROOT
 
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite.textfile import TextFileError, decode_utf8, read_text
+from studysite.infra.textfile import TextFileError, decode_utf8, read_text
 from studysite.timeline.load import MAX_BYTES, load_schema, load_yaml
 from studysite.timeline.model import TimelineError
 from studysite.timeline.render import repeated_ids
@@ -281,7 +281,7 @@ def _in_own_thread(work):
 def test_chromium_that_fails_to_start_is_one_line(tmp_path: Path):
     from playwright.sync_api import sync_playwright
 
-    from studysite.site.browser import BrowserError, launch
+    from studysite.infra.chromium import BrowserError, launch
 
     broken = _script(
         tmp_path, "chromium", 'echo "error while loading shared libraries: libnss3.so" >&2\nexit 127\n'
@@ -302,7 +302,7 @@ def test_chromium_that_fails_to_start_is_one_line(tmp_path: Path):
 def test_chromium_that_hangs_times_out_with_what_it_was_doing(tmp_path: Path):
     from playwright.sync_api import sync_playwright
 
-    from studysite.site.browser import BrowserError, launch
+    from studysite.infra.chromium import BrowserError, launch
 
     hanging = _script(tmp_path, "chromium", "exec sleep 60\n")
 
@@ -318,7 +318,7 @@ def test_chromium_that_hangs_times_out_with_what_it_was_doing(tmp_path: Path):
 
 
 def test_the_test_harness_starts_chromium_through_the_helper(tmp_path: Path):
-    import studysite.site.browser as site_browser
+    import studysite.infra.chromium as site_browser
     from tests.support.browser import chromium
 
     broken = _script(tmp_path, "chromium", "exit 1\n")

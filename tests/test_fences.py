@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studysite.diagrams.escape import escape_markdown
+from studysite.diagrams.labels import escape_markdown
 from studysite.diagrams.layers import DEFAULT_TITLE, KEEP_AS_CODE, Fence, convert_layer_diagrams, note_fences
 from studysite.notes.translate import CODE_TAB, translate
 from studysite.pipeline import prepare_note

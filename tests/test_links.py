@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.browser import serve, site_pages
 from tests.support.crawl import Crawl
-from tests.support.links import Problem, check_site
+from tests.support.link_check import Problem, check_site
 from tests.support.project import SUB_PATH, build_site, fixture_project
 
 pytestmark = pytest.mark.slow
@@ -31,7 +31,7 @@ def site_problems(site_crawl: Crawl, site_url: str) -> list[Problem]:
 def made_after_the_build(problem: Problem) -> bool:
     """The PDF is written by tools/build_pdf.py after `mkdocs build` (tests/test_pdf.py checks it); the
     session's site has no PDF, so a link to exactly that file is the one missing target allowed here."""
-    from studysite.pdf.core import PDF_URI
+    from studysite.pdf.document import PDF_URI
 
     return problem.raw.endswith(PDF_URI) and problem.detail.endswith("HTTP 404")
 
@@ -101,7 +101,7 @@ def test_sitemap_lists_every_page_with_absolute_urls(tmp_path: Path, site_url: s
 
 
 def test_the_home_page_links_the_pdf_where_the_exporter_writes_it(site_dir: Path):
-    from studysite.pdf.core import PDF_URI
+    from studysite.pdf.document import PDF_URI
 
     assert f'href="{PDF_URI}"' in (site_dir / "index.html").read_text(encoding="utf-8")
     assert f"path_to_pdf: {PDF_URI}" in (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(

@@ -1,10 +1,10 @@
-"""The one network guard (studysite.site.network) of the PDF export and the browser tests."""
+"""The one network guard (studysite.infra.network) of the PDF export and the browser tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from studysite.site.network import FILE_SCHEMES, IN_PAGE_SCHEMES, is_local, stay_local
+from studysite.infra.network import FILE_SCHEMES, IN_PAGE_SCHEMES, is_local, stay_local
 
 #: url, also allowing file: and about:, -> stays on the machine
 CASES = [

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from studysite.pdf.core import PDF_URI
-from studysite.site.network import FILE_SCHEMES, IN_PAGE_SCHEMES, stay_local
+from studysite.infra.network import FILE_SCHEMES, IN_PAGE_SCHEMES, stay_local
+from studysite.pdf.document import PDF_URI
 from studysite.site.offline import SHIM_URI, remote_urls, zip_site
 from studysite.site.offline_pages import add_pdf, broken_links, local_targets, root_page_base
 from tests.support.browser import chromium, expected_labels, squash, wait_for_diagrams

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from studysite.pdf.core import build_time, japanese_date, pdf_date, site_prefix
+from studysite.pdf.document import build_time, japanese_date, pdf_date, site_prefix
 from studysite.pdf.glyphs import parse_charset, uncovered
 from studysite.pdf.outline import missing_in_order, outline_matches, squash, undouble
 from studysite.pdf.poppler import parse_pdffonts
@@ -456,8 +456,8 @@ def test_missing_japanese_fonts_fail_before_chromium_starts(site_dir, tmp_path):
 #: The export tool's main() with Chromium nowhere: neither at its path nor on PATH.
 _NO_CHROMIUM = """
 import importlib.util, sys
-import studysite.site.browser
-studysite.site.browser.CHROMIUM = sys.argv[1]
+import studysite.infra.chromium
+studysite.infra.chromium.CHROMIUM = sys.argv[1]
 spec = importlib.util.spec_from_file_location("build_pdf_under_test", sys.argv[2])
 tool = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(tool)

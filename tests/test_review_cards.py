@@ -15,10 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from studysite.cards.anki import DeckCard, apkg_bytes, tsv_text
+from studysite.cards.card import answer_plain
 from studysite.cards.collect import Note, collect, split_front_matter
-from studysite.cards.glossary import abbreviation_cards
-from studysite.cards.model import answer_plain
-from studysite.cards.notes import note_cards, sections, split_term, term_cards
+from studysite.cards.glossary_cards import abbreviation_cards
+from studysite.cards.note_cards import note_cards, sections, split_term, term_cards
 from studysite.notes.blocks import read, walk
 from studysite.notes.glossary import parse_abbreviations
 from studysite.timeline.load import load_timeline

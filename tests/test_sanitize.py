@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from studysite.notes.untrusted import html_lines, locate
 from studysite.site.sanitize import Removal, sanitize, url_scheme
-from tests.support.untrusted import VECTORS, live_parts, render
+from tests.support.vectors import VECTORS, live_parts, render
 
 #: Markup our Markdown extensions and passes emit before the sanitizer runs: it must pass unchanged.
 TRUSTED = [

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studysite.diagrams.render.page import find_diagrams, lines_before_body, mermaid_fences
+from studysite.diagrams.render.page import find_diagrams, mermaid_fences
 from studysite.diagrams.render.settings import cache_key, mermaid_config
 from studysite.diagrams.render.svg import DARK_SCOPE, ID, label_text, one_line, place, prepare
 from studysite.diagrams.render.svg_clean import clean_svg
+from studysite.notes.frontmatter import lines_before_body
 
 
 @pytest.mark.parametrize(
@@ -179,12 +180,13 @@ def test_the_font_subset_is_the_same_bytes_whenever_and_however_it_is_cut(tmp_pa
     import subprocess
     import sys
 
-    from studysite.diagrams.render.font import find_font, subset_woff2
+    from studysite.diagrams.render.settings import BUILD_FONT
+    from studysite.infra.fonts import find_font, subset_woff2
 
-    path, index = find_font()
+    path, index = find_font(BUILD_FONT)
     here = subset_woff2(path, index, "コンテナHost OS")
     cut = (
-        "import sys; from pathlib import Path; from studysite.diagrams.render.font import subset_woff2; "
+        "import sys; from pathlib import Path; from studysite.infra.fonts import subset_woff2; "
         "Path(sys.argv[3]).write_bytes(subset_woff2(Path(sys.argv[1]), int(sys.argv[2]), 'コンテナHost OS'))"
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}

@@ -12,10 +12,10 @@ import pytest
 
 from studysite.notes.limits import MAX_DEPTH, MAX_NOTE_BYTES
 from tests.support.browser import serve
-from tests.support.csp import csp_violations
+from tests.support.csp_report import csp_violations
 from tests.support.early import early
 from tests.support.project import ROOT, SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
-from tests.support.untrusted import VECTORS, live_parts, vector_lines
+from tests.support.vectors import VECTORS, live_parts, vector_lines
 
 SMALL = ROOT / "tests" / "fixtures" / "small"
 SECRET = "SECRET_OUTSIDE_7c1e"

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from studysite.pdf.core import PDF_URI, PdfError
+from studysite.pdf.document import PDF_URI, PdfError
 from studysite.pdf.export import Progress, export
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from studysite.site.browser import launch_options
+from studysite.infra.chromium import launch_options
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from studysite.diagrams.layers import convert_layer_diagrams
+from studysite.infra.problem import Problem
 from studysite.notes.anchors import Anchors, page_anchors, resolve_links
 from studysite.notes.blocks import code_lines, read
 from studysite.notes.footnotes import convert_footnotes
 from studysite.notes.heading_ids import heading_problems
-from studysite.notes.problem import Problem
 from studysite.notes.translate import translate
 
 

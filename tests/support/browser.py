@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from studysite.site.browser import launch
-from studysite.site.network import stay_local
-from studysite.site.serve import serve as serve_site
+from studysite.infra.chromium import launch
+from studysite.infra.network import stay_local
+from studysite.infra.serve import serve as serve_site
 
 SUB_PATH = "/study/"
 
@@ -74,7 +74,7 @@ def page_weight(page) -> tuple[int, int]:
 
 
 def wait_for_diagrams(page, timeout: float = 15_000) -> str:
-    """Diagrams are SVG in the page's HTML (drawn at build time, ``hooks/diagrams.py``): 'none' when the
+    """Diagrams are SVG in the page's HTML (drawn at build time, ``hooks/draw_diagrams.py``): 'none' when the
     page has none, 'done' when every ``div.mermaid`` holds its SVG, else 'error'. Nothing to wait for."""
     total = page.locator("div.mermaid").count()
     if total == 0:

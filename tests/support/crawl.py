@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.support.browser import Recording, page_weight, record, site_pages, wait_for_diagrams
-from tests.support.links import Problem, check_site
+from tests.support.link_check import Problem, check_site
 
 #: The palettes a reader can have: light first, as the browser tests read it.
 SCHEMES = ("light", "dark")

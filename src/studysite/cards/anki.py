@@ -21,7 +21,7 @@ from pathlib import Path
 
 import genanki  # type: ignore[import-untyped]  # ships no type information
 
-from studysite.cards.model import Card, Point, answer_plain
+from studysite.cards.card import Card, Point, answer_plain
 
 #: Fixed ids: an Anki note type and a deck keep their id across builds (Anki matches them by id).
 MODEL_ID = 1_607_392_319

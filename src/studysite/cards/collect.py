@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from studysite.cards.glossary import abbreviation_cards
+from studysite.cards.card import KINDS, Card, answer_plain
+from studysite.cards.glossary_cards import abbreviation_cards
 from studysite.cards.inline import only_link, segments
-from studysite.cards.model import KINDS, Card, answer_plain
-from studysite.cards.notes import note_cards, term_cards
-from studysite.cards.timeline import timeline_cards
+from studysite.cards.note_cards import note_cards, term_cards
+from studysite.cards.timeline_cards import timeline_cards
 from studysite.notes.blocks import code_lines
 from studysite.notes.frontmatter import FRONT_MATTER
 from studysite.timeline.model import Timeline

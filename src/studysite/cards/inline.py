@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from studysite.cards.model import Text
+from studysite.cards.card import Text
 from studysite.notes.blocks import parser
 
 #: The exclusion marker: an HTML comment ``<!-- no-card -->`` (invisible in a preview and on the site).

@@ -18,7 +18,7 @@ def attribute_value(text: str) -> str:
 def mermaid_opener(marker: str, title: str, description: str) -> str:
     """The opening line of a Mermaid fence that carries its accessible title and description.
 
-    Mermaid 11's block and timeline grammars have no ``accTitle``/``accDescr``; ``hooks/diagrams.py``
+    Mermaid 11's block and timeline grammars have no ``accTitle``/``accDescr``; ``hooks/draw_diagrams.py``
     puts these into the SVG it draws at build time as <title>/<desc> (``studysite.diagrams.render.svg``).
     """
     return (

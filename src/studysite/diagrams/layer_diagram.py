@@ -7,8 +7,8 @@ drawing in any hand into the one model of :mod:`.grid`, and :mod:`.mermaid` writ
 from __future__ import annotations
 
 from studysite.diagrams.detect import looks_like_diagram, looks_like_table
-from studysite.diagrams.escape import escape_label
 from studysite.diagrams.grid import Box, DiagramError, Grid, char_width
+from studysite.diagrams.labels import escape_label
 from studysite.diagrams.mermaid import describe, to_mermaid
 from studysite.diagrams.readers import read
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from studysite.diagrams.attrs import mermaid_opener
 from studysite.diagrams.detect import looks_like_diagram
-from studysite.diagrams.escape import escape_markdown
 from studysite.diagrams.grid import DiagramError, Grid, NotLayers
+from studysite.diagrams.labels import escape_markdown
 from studysite.diagrams.mermaid import describe, to_mermaid
 from studysite.diagrams.readers import read as read_grid
 from studysite.notes.blocks import Block, code_body, read, walk

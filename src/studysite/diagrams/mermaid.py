@@ -6,8 +6,8 @@ the accessible description is returned separately by :func:`describe` for the pa
 
 from __future__ import annotations
 
-from studysite.diagrams.escape import escape_label
 from studysite.diagrams.grid import Box, Grid
+from studysite.diagrams.labels import escape_label
 
 LINE_BREAK = "<br>"
 TITLE_CLASS = "layerTitle"

@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from studysite.infra.problem import Problem
 from studysite.notes.blocks import code_lines, read
 from studysite.notes.heading_ids import headings, plain_heading, slugify
-from studysite.notes.problem import Problem
 
 #: An inline link's destination, ``](dest)`` or ``](dest "title")``, or a reference definition's.
 _LINK = re.compile(

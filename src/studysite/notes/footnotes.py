@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from studysite.notes.problem import Problem
+from studysite.infra.problem import Problem
 
 _MARK = re.compile(r"[(（]※(\d+)[)）]|※(\d+)")
 _DEFINITION = re.compile(r"(?P<lead>[ ]{0,3})※(?P<num>\d+)[:：.．]?[ \t\u3000]+(?P<text>\S.*?)[ \t\u3000]*$")

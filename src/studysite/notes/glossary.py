@@ -82,8 +82,8 @@ def parse_abbreviations(text: str) -> dict[str, str]:
 
 def load_glossary(path: Path, name: str) -> Glossary:
     """The compiled glossary of an abbreviations file (``name`` is how errors call it); raises
-    ``studysite.textfile.TextFileError`` or :class:`GlossaryError`."""
-    from studysite.textfile import read_text
+    ``studysite.infra.textfile.TextFileError`` or :class:`GlossaryError`."""
+    from studysite.infra.textfile import read_text
 
     return compile_glossary(parse_abbreviations(read_text(path, name)))
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from studysite.notes.problem import Problem
+from studysite.infra.problem import Problem
 from studysite.notes.romaji import romanize
 
 MAX_LENGTH = 64

@@ -27,9 +27,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from studysite.infra.problem import Problem
 from studysite.notes.autolink import autolink
 from studysite.notes.blocks import OPAQUE, Block, code_body, read, walk
-from studysite.notes.problem import Problem
 
 TAB = 4
 #: Stands for a tab inside code until the page is rendered (a Unicode noncharacter: never in text).

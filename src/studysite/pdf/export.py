@@ -2,7 +2,7 @@
 
 1. mkdocs-print-site-plugin has already combined every page of the nav, in nav order, into
    ``print_page/`` with a cover and a table of contents (``print-site`` in mkdocs.yml), and
-   ``hooks/print_page.py`` has mended it (link targets, a chapter's intro page under its title).
+   ``hooks/print_page_ids.py`` has mended it (link targets, a chapter's intro page under its title).
 2. That page is served on 127.0.0.1 from a thread and opened in Debian's headless Chromium through
    Playwright, in print media with the light palette. Any request that would leave 127.0.0.1 is aborted
    and fails the export, as does an error the page logs.
@@ -26,16 +26,16 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from studysite.pdf.chromium import check_diagrams, open_print_page
-from studysite.pdf.core import PRINT_PAGE_URI, PdfError, build_time, japanese_date, site_prefix
+from studysite.infra.chromium import BrowserError, chromium_path, launch
+from studysite.infra.serve import serve
+from studysite.pdf.document import PRINT_PAGE_URI, PdfError, build_time, japanese_date, site_prefix
 from studysite.pdf.finish import finish
 from studysite.pdf.fontcheck import check_fonts_used, check_glyphs
 from studysite.pdf.poppler import check_pdf
+from studysite.pdf.print_view import check_diagrams, open_print_page
 from studysite.pdf.printing import print_with_page_numbers
 from studysite.pdf.scripts import script
 from studysite.pdf.system import font_charsets
-from studysite.site.browser import BrowserError, chromium_path, launch
-from studysite.site.serve import serve
 
 
 class Progress:

@@ -15,7 +15,7 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, NameObject, TextStringObject
 
-from studysite.pdf.core import PdfError, pdf_date
+from studysite.pdf.document import PdfError, pdf_date
 from studysite.pdf.outline import outline_matches, squash, undouble
 
 CREATOR = "tools/build_pdf.py (MkDocs, mkdocs-print-site-plugin, Chromium)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from studysite.pdf.core import CODE_FONT, GRID_CODE_FONT, TEXT_FONT, PdfError
+from studysite.pdf.document import CODE_FONT, GRID_CODE_FONT, TEXT_FONT, PdfError
 from studysite.pdf.glyphs import context_of, describe, uncovered
 from studysite.pdf.system import fallback_font
 
@@ -76,7 +76,7 @@ def check_fonts_used(page: Any, log: Callable[[str], None]) -> None:
             drawn = ", ".join(sorted(fonts))
             raise PdfError(
                 f"a code block is drawn in {drawn}, not {GRID_CODE_FONT}: its columns would not line up "
-                "(is assets/fonts/study-code.woff2 in the site? hooks/code_font.py makes it)"
+                "(is assets/fonts/study-code.woff2 in the site? hooks/grid_font.py makes it)"
             )
     used = sorted(glyphs.items(), key=lambda item: -item[1])
     log("fonts drawn: " + ", ".join(f"{name} ({count} glyphs)" for name, count in used))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from studysite.pdf.core import PdfError
+from studysite.pdf.document import PdfError
 from studysite.pdf.glyphs import context_of
 from studysite.pdf.system import run_tool
 

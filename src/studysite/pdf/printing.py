@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from studysite.pdf.core import PdfError
+from studysite.pdf.document import PdfError
 from studysite.pdf.finish import named_dest_pages
 from studysite.pdf.scripts import script
 

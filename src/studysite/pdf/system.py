@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from studysite.pdf.core import CODE_FONT, FONT_PACKAGES, TEXT_FONT, PdfError
+from studysite.pdf.document import CODE_FONT, FONT_PACKAGES, TEXT_FONT, PdfError
 from studysite.pdf.glyphs import parse_charset
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from studysite.diagrams.grid import char_width
-from studysite.diagrams.render.font import find_font, subset_name
+from studysite.infra.fonts import find_font, subset_name
 
 CODE_FAMILY = "Study Code"
 #: Where the font and its licence land in the built site; site.css points its @font-face at the font.

@@ -2,7 +2,7 @@
 
 The offline build (``OFFLINE=true``, see ``hooks/offline_assets.py``) is opened from ``file://``, where
 browsers run no web workers: Material's search runs through the ``iframe-worker`` shim, served from the
-bundle instead of from a CDN. Diagrams need nothing: they are SVG in the pages (``hooks/diagrams.py``).
+bundle instead of from a CDN. Diagrams need nothing: they are SVG in the pages (``hooks/draw_diagrams.py``).
 
 Run as ``python -m studysite.site.offline SITE_DIR ZIP`` to zip a built offline site (``make offline``).
 """

@@ -21,7 +21,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from studysite.pdf.core import PDF_URI
+from studysite.pdf.document import PDF_URI
 
 #: The base of every page at the bundle's root.
 ROOT_BASE = "."

@@ -9,7 +9,7 @@ headings lose their numbers, and the chapter's other pages move up one number (2
 contents, in the heading numbers and in ``heading-number``.
 
 print-site writes this markup itself, so the patterns below match its templates, not page content (in
-which ``<`` of code is escaped). Nothing here imports MkDocs; ``hooks/print_page.py`` adapts it.
+which ``<`` of code is escaped). Nothing here imports MkDocs; ``hooks/print_page_ids.py`` adapts it.
 """
 
 from __future__ import annotations

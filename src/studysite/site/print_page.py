@@ -5,7 +5,7 @@ each in-page link with the page (``#fn:1`` → ``#PAGE-fn:1``), but not every ta
 code-line anchors keep their page-local ids, so those links lead nowhere. :func:`prefix_page_ids` gives
 a section's ids the prefix exactly where the combined page links to the prefixed form.
 
-Nothing here imports MkDocs; ``hooks/print_page.py`` adapts it.
+Nothing here imports MkDocs; ``hooks/print_page_ids.py`` adapts it.
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "ins": {"cite", "datetime"},
     "code": {"tabindex"},  # pymdownx.highlight marks scrollable code focusable
     "pre": {"tabindex"},
-    # the timeline block (partials/timeline.html); a diagram's title and description (hooks/diagrams.py)
+    # the timeline block (partials/timeline.html); a diagram's title and description (hooks/draw_diagrams.py)
     "div": {"data-timeline-events", "data-acc-title", "data-acc-descr"},
     "section": {"aria-labelledby"},
 }

@@ -1,5 +1,5 @@
 """Two steps of our plugins that grow with the square of a page's size, done in linear time (issue 22: a
-5 MB note took minutes). Both keep the plugin's own result; ``hooks/upstream_linear.py`` installs them.
+5 MB note took minutes). Both keep the plugin's own result; ``hooks/patch_upstream.py`` installs them.
 
 - mkdocs-print-site-plugin's ``fix_href_links``, ``update_anchor_ids`` and ``fix_image_src`` find their
   matches in a page and then, for every match, replace the match's text in the whole page: n anchors

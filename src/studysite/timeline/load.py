@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from studysite.textfile import TextFileError, read_text
+from studysite.infra.textfile import TextFileError, read_text
 from studysite.timeline.checks import check, line_of, where
 from studysite.timeline.model import (
     Correction,

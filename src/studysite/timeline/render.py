@@ -13,7 +13,7 @@ from itertools import groupby
 import jinja2
 
 from studysite.diagrams.attrs import mermaid_opener
-from studysite.diagrams.escape import escape_line as mermaid_text
+from studysite.diagrams.labels import escape_line as mermaid_text
 from studysite.notes.blocks import code_lines
 from studysite.timeline.model import Timeline
 

@@ -1,6 +1,7 @@
 """Mermaid diagrams drawn at build time: inline SVG in the page HTML, no Mermaid in any page.
 
-``settings`` (what Mermaid is told), ``cache`` (SVG by source hash), ``driver`` (one headless Chromium for a
-whole build, with ``render.js``), ``svg`` (sanitising, ids, palettes), ``page`` (finding the diagrams in a
-page's HTML and fences in its Markdown) and ``font`` (the WOFF2 subset the SVG text is set in).
+``build`` (one build's drawing, which the hook drives), ``settings`` (what Mermaid is told), ``cache`` (SVG
+by source hash), ``driver`` (one headless Chromium for a whole build, with ``render.js``), ``svg``
+(sanitising, ids, palettes), ``page`` (finding the diagrams in a page's HTML and fences in its Markdown)
+and ``assemble`` (the drawn diagrams put into the page through the template).
 """

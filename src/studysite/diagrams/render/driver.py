@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from studysite.diagrams.render.settings import THEMES, mermaid_config
-from studysite.site.browser import BrowserError, chromium_path, launch
+from studysite.infra.chromium import BrowserError, chromium_path, launch
 
 RENDER_JS = Path(__file__).resolve().parent / "render.js"
 #: How long one diagram may take to draw (both palettes) before it is reported as hanging.

@@ -45,10 +45,3 @@ def mermaid_fences(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
         if info == "mermaid" or info.startswith(("mermaid ", "{.mermaid", "{ .mermaid")):
             out.append((fence.start + first_line, fence.content.strip("\n")))
     return out
-
-
-def lines_before_body(source: str, markdown: str) -> int:
-    """Lines of front matter (and blank lines) MkDocs removed from ``source`` to give ``markdown``."""
-    if not markdown or not source.endswith(markdown):
-        return 0
-    return source[: len(source) - len(markdown)].count("\n")

@@ -32,7 +32,7 @@
   const style = document.createElement('style');
   style.textContent = rules.join('\n');
   document.head.append(style);
-  // In-page links with no target (hooks/print_page.py gives print-site's unprefixed ids their prefix).
+  // In-page links with no target (hooks/print_page_ids.py gives print-site's unprefixed ids their prefix).
   window.__danglingLinks = [...root.querySelectorAll('a[href^="#"]')]
     .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))
     .filter(id => id && !document.getElementById(id));

@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from studysite.cards.card import Card, Point, Text
 from studysite.cards.inline import has_marker, inline_text, only_link, segments, to_text
-from studysite.cards.model import Card, Point, Text
 from studysite.notes.blocks import Block, read, tokens, walk
 from studysite.notes.heading_ids import slugify
 

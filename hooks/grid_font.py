@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite.diagrams.render.cache import DiagramCache, cache_dir
-from studysite.diagrams.render.font import FontMissing
+from studysite.infra.fonts import FontMissing
 from studysite.pdf.glyphs import describe
 from studysite.site.code_font import (
     FONT_URI,

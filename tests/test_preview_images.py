@@ -1,4 +1,4 @@
-"""Link-preview cards (studysite.site.cards): line breaking, size, bytes, and Japanese glyphs drawn."""
+"""Link-preview images (studysite.site.preview_images): line breaks, size, bytes, Japanese glyphs drawn."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
-from studysite.site.cards import (
+from studysite.site.preview_images import (
     HEIGHT,
     WIDTH,
     Card,

@@ -3,7 +3,7 @@
 Drawn with Pillow (its own FreeType, so the same bytes on every host with the same font files), from the
 system's BIZ UDPGothic found through fontconfig: a title never falls back to a font without Japanese
 glyphs. A card is a pure function of its text, the colours, the font files and :data:`VERSION`, which
-make its cache key (:func:`card_key`); ``hooks/social_cards.py`` keeps drawn cards in ``.cache/cards/``.
+make its cache key (:func:`card_key`); `hooks/page_preview_images.py` keeps drawn cards in `.cache/cards/`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from studysite.diagrams.render.font import FontMissing, find_font
+from studysite.infra.fonts import FontMissing, find_font
 
 WIDTH, HEIGHT = 1200, 630
 #: Change when the drawing changes: old cache entries are then never read.

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from studysite.pdf.core import PdfError
+from studysite.infra.network import stay_local
+from studysite.pdf.document import PdfError
 from studysite.pdf.scripts import script
-from studysite.site.network import stay_local
 
 LOAD_TIMEOUT_MS = 30_000
 
@@ -78,7 +78,7 @@ def _wait_for_contents(page: Any) -> None:
 
 def check_diagrams(page: Any, log: Callable[[str], None]) -> None:
     """Every diagram of the print page must already be an SVG in the HTML (drawn at build time by
-    hooks/diagrams.py); a ``div.mermaid`` with no SVG would print as its Mermaid source."""
+    hooks/draw_diagrams.py); a ``div.mermaid`` with no SVG would print as its Mermaid source."""
     state = page.evaluate(script("diagram_state"))
     if not state["total"]:
         return

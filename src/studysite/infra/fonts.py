@@ -1,8 +1,6 @@
-"""The WOFF2 font the diagrams' text is set in: a subset of the CJK font Chromium measured with.
-
-Mermaid sizes every box to its label as measured in the build's Chromium, with BIZ UDPGothic. A reader
-whose browser picked another font would see labels overflow or clip; so the site serves that font, cut
-down to the characters the diagrams draw (fontTools' subsetter), as ``settings.FONT_URI``.
+"""Fonts on this machine and their subsets: where fontconfig finds a family, and a WOFF2 cut down to the
+characters a site draws (fontTools' subsetter). The diagrams' label font, the code grid font and the
+preview images all find and cut their fonts here.
 """
 
 from __future__ import annotations
@@ -12,15 +10,13 @@ import io
 import subprocess
 from pathlib import Path
 
-from studysite.diagrams.render.settings import BUILD_FONT
-
 
 class FontMissing(Exception):
     """The build font is not installed: the message says which package to install."""
 
 
 def find_font(
-    family: str = BUILD_FONT, package: str = "fonts-morisawa-bizud-gothic", style: str = "Regular"
+    family: str, package: str = "fonts-morisawa-bizud-gothic", style: str = "Regular"
 ) -> tuple[Path, int]:
     """The file (and index inside a .ttc collection) fontconfig uses for ``family`` in ``style`` (from
     ``package``)."""

@@ -1,4 +1,4 @@
-"""A link-preview card per page (studysite.site.cards): ``assets/cards/<page>.png``, for og:image.
+"""A link-preview card per page (studysite.site.preview_images): ``assets/cards/<page>.png``, for og:image.
 
 Each Markdown page of docs/ gets a 1200×630 PNG with its title and chapter; the template
 (``overrides/main.html``) points ``og:image`` and ``twitter:image`` at it through the ``card`` context
@@ -16,7 +16,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from studysite.site.cards import Card, CardFontMissing, cache_dir, cached_card, find_fonts
+from studysite.site.preview_images import Card, CardFontMissing, cache_dir, cached_card, find_fonts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from studysite.cards.model import Card, Point, Text
+from studysite.cards.card import Card, Point, Text
 from studysite.notes.heading_ids import slugify
 
 

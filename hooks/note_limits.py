@@ -96,9 +96,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     where = page.file.src_uri
     markdown, problems = strip_controls(markdown)
     for problem in problems:
-        log.warning(f"{where}:{problem.line + offset + 1}: {problem.message}")
+        log.warning(f"{where}:{problem.line + offset}: {problem.message}")
     if (deep := too_deep(markdown)) is not None:
-        raise PluginError(f"{where}:{deep.line + offset + 1}: {deep.message}")
+        raise PluginError(f"{where}:{deep.line + offset}: {deep.message}")
     return _check_snippets(markdown, where, offset, config)
 
 

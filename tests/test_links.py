@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.browser import serve, site_pages
 from tests.support.crawl import Crawl
-from tests.support.link_check import Problem, check_site
+from tests.support.link_check import BrokenLink, check_site
 from tests.support.project import SUB_PATH, build_site, fixture_project
 
 pytestmark = pytest.mark.slow
@@ -23,12 +23,12 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 @pytest.fixture(scope="module")
-def site_problems(site_crawl: Crawl, site_url: str) -> list[Problem]:
+def site_problems(site_crawl: Crawl, site_url: str) -> list[BrokenLink]:
     assert urlsplit(site_url).path == SUB_PATH
     return site_crawl.link_problems
 
 
-def made_after_the_build(problem: Problem) -> bool:
+def made_after_the_build(problem: BrokenLink) -> bool:
     """The PDF is written by tools/build_pdf.py after `mkdocs build` (tests/test_pdf.py checks it); the
     session's site has no PDF, so a link to exactly that file is the one missing target allowed here."""
     from studysite.pdf.document import PDF_URI
@@ -37,7 +37,7 @@ def made_after_the_build(problem: Problem) -> bool:
 
 
 @pytest.mark.browser  # the session's crawl visits the pages in Chromium too
-def test_every_link_asset_and_anchor_resolves_under_a_sub_path(site_problems: list[Problem]):
+def test_every_link_asset_and_anchor_resolves_under_a_sub_path(site_problems: list[BrokenLink]):
     problems = [p for p in site_problems if not made_after_the_build(p)]
     assert not problems, "broken links:\n" + "\n".join(map(str, problems))
 

@@ -32,8 +32,8 @@ def test_controls_are_removed_by_line_and_tab_and_newlines_stay():
     text, problems = strip_controls("a\x00b\n\tc\r\nd\x1b\x07e\x7f\n")
     assert text == "ab\n\tc\r\nde\x7f\n"
     assert [(p.line, p.message) for p in problems] == [
-        (0, "control character(s) U+0000 removed"),
-        (2, "control character(s) U+0007, U+001B removed"),
+        (1, "control character(s) U+0000 removed"),
+        (3, "control character(s) U+0007, U+001B removed"),
     ]
     assert strip_controls("clean\n") == ("clean\n", [])
 
@@ -46,18 +46,18 @@ def _list(levels: int, indent: str = "  ") -> str:
     ("text", "line"),
     [
         (_list(MAX_DEPTH), None),
-        (_list(MAX_DEPTH + 1), MAX_DEPTH),
-        (_list(MAX_DEPTH + 1, "\t"), MAX_DEPTH),
-        (_list(MAX_DEPTH + 1, "    "), MAX_DEPTH),
+        (_list(MAX_DEPTH + 1), MAX_DEPTH + 1),
+        (_list(MAX_DEPTH + 1, "\t"), MAX_DEPTH + 1),
+        (_list(MAX_DEPTH + 1, "    "), MAX_DEPTH + 1),
         (">" * MAX_DEPTH + " q\n", None),
-        ("text\n\n" + ">" * (MAX_DEPTH + 1) + " q\n", 2),
-        ("- " * (MAX_DEPTH + 1) + "x\n", 0),
+        ("text\n\n" + ">" * (MAX_DEPTH + 1) + " q\n", 3),
+        ("- " * (MAX_DEPTH + 1) + "x\n", 1),
         ("-" * 300 + "\n\n" + "+" + "-" * 300 + "+\n", None),  # rules and box edges are no nesting
-        ("a\n\n" + "*" * 3000 + "y" + "*" * 3000 + "\n", 2),
+        ("a\n\n" + "*" * 3000 + "y" + "*" * 3000 + "\n", 3),
         ("*" * 300 + "\n", None),  # a rule
         ("```\n" + "*" * 300 + "\n```\n", None),  # code
         ("`" + "_" * 300 + "` in a code span\n", None),
-        ("one\ntwo " + "_" * 250 + "x\n", 1),
+        ("one\ntwo " + "_" * 250 + "x\n", 2),
     ],
 )
 def test_nesting_past_the_limit_is_found_on_its_line(text: str, line: int | None):

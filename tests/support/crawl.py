@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.support.browser import Recording, page_weight, record, site_pages, wait_for_diagrams
-from tests.support.link_check import Problem, check_site
+from tests.support.link_check import BrokenLink, check_site
 
 #: The palettes a reader can have: light first, as the browser tests read it.
 SCHEMES = ("light", "dark")
@@ -44,7 +44,7 @@ class Visit:
 class Crawl:
     pages: list[str]
     visits: dict[tuple[str, str], Visit] = field(default_factory=dict)
-    link_problems: list[Problem] = field(default_factory=list)
+    link_problems: list[BrokenLink] = field(default_factory=list)
 
     def in_scheme(self, scheme: str) -> dict[str, Visit]:
         return {path: visit for (path, s), visit in self.visits.items() if s == scheme}

@@ -68,7 +68,7 @@ def fetch(url: str) -> tuple[int, str]:
 
 
 @dataclass(frozen=True)
-class Problem:
+class BrokenLink:
     page: str  # the HTML file, relative to the site
     tag: str
     raw: str  # the URL as written
@@ -90,7 +90,7 @@ def page_url(served: str, rel: str) -> str:
     return urljoin(served, rel)
 
 
-def check_site(site: Path, served: str, site_url: str) -> list[Problem]:
+def check_site(site: Path, served: str, site_url: str) -> list[BrokenLink]:
     """Every problem with the internal links, assets and anchors of every HTML file of a built site.
 
     ``served`` is the URL the site is served at; URLs under ``site_url`` (canonical links) are checked
@@ -99,7 +99,7 @@ def check_site(site: Path, served: str, site_url: str) -> list[Problem]:
     get = lru_cache(maxsize=None)(fetch)
     anchors_of = lru_cache(maxsize=None)(lambda body: frozenset(parse(body).anchors))
     host = urlsplit(served).netloc
-    problems: list[Problem] = []
+    problems: list[BrokenLink] = []
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site).as_posix()
         here = page_url(served, rel)
@@ -112,18 +112,20 @@ def check_site(site: Path, served: str, site_url: str) -> list[Problem]:
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https"):
                 if parts.scheme not in ("mailto", "tel", "data", "javascript"):
-                    problems.append(Problem(rel, tag, raw, "unexpected scheme"))
+                    problems.append(BrokenLink(rel, tag, raw, "unexpected scheme"))
                 continue
             if parts.netloc != host:
                 if tag != "a":  # a link to another site is fine; loading from one is not
-                    problems.append(Problem(rel, tag, raw, "loads from another host"))
+                    problems.append(BrokenLink(rel, tag, raw, "loads from another host"))
                 continue
             target, fragment = urldefrag(url)
             status, body = get(target)
             if status != 200:
-                problems.append(Problem(rel, tag, raw, f"{target}: HTTP {status}"))
+                problems.append(BrokenLink(rel, tag, raw, f"{target}: HTTP {status}"))
             elif fragment and unquote(fragment) not in (ids := anchors_of(body)):
                 problems.append(
-                    Problem(rel, tag, raw, f"no id {unquote(fragment)!r} on {target}", unquote(fragment), ids)
+                    BrokenLink(
+                        rel, tag, raw, f"no id {unquote(fragment)!r} on {target}", unquote(fragment), ids
+                    )
                 )
     return problems

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from studysite.infra.problem import Problem
+
 
 class TextFileError(ValueError):
+    """A file that cannot be read as text; ``problem`` says where and why."""
+
     def __init__(self, file: str, line: int, message: str) -> None:
-        super().__init__(f"{file}:{line}: {message}")
+        self.problem = Problem(line, message, file)
+        super().__init__(str(self.problem))
         self.file, self.line, self.message = file, line, message
 
 

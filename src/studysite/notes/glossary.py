@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studysite.infra.problem import Problem
+
 _LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<text>.*)$")
 _SKIP = frozenset(
     {
@@ -47,7 +49,10 @@ _VOID = frozenset(
 
 
 class GlossaryError(ValueError):
+    """The glossary is not valid; ``problem`` says where (the hook knows the file)."""
+
     def __init__(self, line: int, message: str) -> None:
+        self.problem = Problem(line, message)
         super().__init__(f"line {line}: {message}")
         self.line = line
         self.message = message

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from studysite.infra.problem import Problem
+
 #: The deepest nesting of lists and block quotes a note may have (README "Limits").
 MAX_DEPTH = 100
 #: The largest note, in bytes (README "Limits"): bench/big_note.py measures 1 MB and 5 MB notes.
@@ -35,12 +37,6 @@ _DEEP_PREFIX = re.compile(
 _PARSER = MarkdownIt("commonmark", {"maxNesting": 2 * MAX_DEPTH + 8})
 
 
-@dataclass(frozen=True)
-class Problem:
-    line: int  # 0-based, in the text given
-    message: str
-
-
 def strip_controls(text: str) -> tuple[str, list[Problem]]:
     """``text`` without C0 control characters (tab and newlines kept), and one problem per line with any."""
     if not _CONTROL.search(text):
@@ -50,7 +46,7 @@ def strip_controls(text: str) -> tuple[str, list[Problem]]:
         found = sorted(set(_CONTROL.findall(line)))
         if found:
             names = ", ".join(f"U+{ord(char):04X}" for char in found)
-            problems.append(Problem(number, f"control character(s) {names} removed"))
+            problems.append(Problem(number + 1, f"control character(s) {names} removed"))
     return _CONTROL.sub("", text), problems
 
 
@@ -73,14 +69,14 @@ def too_deep(markdown: str) -> Problem | None:
             text = _CODE_SPAN.sub(lambda span: "\n" * span.group().count("\n"), token.content)
             if run := _MARKER_RUN.search(text):
                 return Problem(
-                    token.map[0] + text[: run.start()].count("\n"),
+                    token.map[0] + 1 + text[: run.start()].count("\n"),
                     f"{len(run.group())} emphasis markers in a row: the limit is {2 * MAX_DEPTH}",
                 )
         if token.type in ("list_item_open", "blockquote_open"):
             depth += 1
             if depth > MAX_DEPTH and token.map is not None:
                 return Problem(
-                    token.map[0],
+                    token.map[0] + 1,
                     f"nested {depth} levels deep (lists and quotes): the limit is {MAX_DEPTH}",
                 )
         elif token.type in ("list_item_close", "blockquote_close"):

@@ -12,7 +12,8 @@ from typing import Any
 
 import jsonschema
 
-from studysite.timeline.model import DATE_RE, EventDate, Path_, Problem, parse_date
+from studysite.infra.problem import Problem
+from studysite.timeline.model import DATE_RE, EventDate, Path_, parse_date
 
 
 def _field(path: Path_) -> str:
@@ -88,7 +89,7 @@ def _semantic(data: dict[str, Any], lines: dict[Path_, int], filename: str) -> l
     problems: list[Problem] = []
 
     def report(path: Path_, message: str) -> None:
-        problems.append(Problem(filename, line_of(lines, path), where(data, path) + message))
+        problems.append(Problem(line_of(lines, path), where(data, path) + message, filename))
 
     first_line: dict[str, int] = {}
     previous: tuple[str, EventDate] | None = None
@@ -151,7 +152,7 @@ def check(data: Any, lines: dict[Path_, int], schema: dict[str, Any], filename: 
     problems = []
     for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
         path, message = _message(error)
-        problems.append(Problem(filename, line_of(lines, path), where(data, path) + message))
+        problems.append(Problem(line_of(lines, path), where(data, path) + message, filename))
     if isinstance(data, dict):
         problems += _semantic(data, lines, filename)
     return problems

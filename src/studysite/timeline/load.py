@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from studysite.infra.problem import Problem
 from studysite.infra.textfile import TextFileError, read_text
 from studysite.timeline.checks import check, line_of, where
 from studysite.timeline.model import (
@@ -28,7 +29,6 @@ from studysite.timeline.model import (
     NoteItem,
     Path_,
     Period,
-    Problem,
     Source,
     Timeline,
     TimelineError,
@@ -45,7 +45,7 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _syntax_error(error: yaml.MarkedYAMLError, filename: str) -> TimelineError:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
-    return TimelineError([Problem(filename, line, f"YAML syntax error: {error.problem or error}")])
+    return TimelineError([Problem(line, f"YAML syntax error: {error.problem or error}", filename)])
 
 
 def _refuse_anchors(text: str, filename: str) -> None:
@@ -59,10 +59,10 @@ def _refuse_anchors(text: str, filename: str) -> None:
                 raise TimelineError(
                     [
                         Problem(
-                            filename,
                             event.start_mark.line + 1,
                             f"YAML anchors and aliases are not allowed ({sign}{anchor}): "
                             "write the value out in full",
+                            filename,
                         )
                     ]
                 )
@@ -118,7 +118,7 @@ def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int], list[Pro
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, filename) from None
     except RecursionError:
-        raise TimelineError([Problem(filename, 1, "the YAML is nested too deeply")]) from None
+        raise TimelineError([Problem(1, "the YAML is nested too deeply", filename)]) from None
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
@@ -126,7 +126,7 @@ def load_yaml(text: str, filename: str) -> tuple[Any, dict[Path_, int], list[Pro
     if node is not None:
         _node_lines(node, lines, dups)
     problems = [
-        Problem(filename, line, f"{where(data, path[:-1])}field {path[-1]!r} appears twice")
+        Problem(line, f"{where(data, path[:-1])}field {path[-1]!r} appears twice", filename)
         for path, line in dups
     ]
     return data, lines, problems
@@ -210,7 +210,7 @@ def _read(path: Path, name: str, max_bytes: int | None) -> str:
     try:
         return read_text(path, name, max_bytes)
     except TextFileError as error:
-        raise TimelineError([Problem(error.file, error.line, error.message)]) from None
+        raise TimelineError([Problem(error.line, error.message, error.file)]) from None
 
 
 def load_schema(schema_file: Path, display_name: str | None = None) -> dict[str, Any]:
@@ -220,10 +220,10 @@ def load_schema(schema_file: Path, display_name: str | None = None) -> dict[str,
         schema = json.loads(_read(schema_file, name, MAX_BYTES))
     except json.JSONDecodeError as error:
         raise TimelineError(
-            [Problem(name, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})")]
+            [Problem(error.lineno, f"not valid JSON: {error.msg} (column {error.colno})", name)]
         ) from None
     if not isinstance(schema, dict):
-        raise TimelineError([Problem(name, 1, "the schema must be a JSON object")])
+        raise TimelineError([Problem(1, "the schema must be a JSON object", name)])
     return schema
 
 

@@ -10,18 +10,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from studysite.infra.problem import Problem
+
 #: Where a value sits in the parsed data: keys and list indexes, e.g. ``("events", 3, "date")``.
 Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 class TimelineError(ValueError):

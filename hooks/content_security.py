@@ -9,6 +9,7 @@ are allowed (its live reload is one, different on every page it serves); builds 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,8 +28,17 @@ log = get_plugin_logger(__name__)
 MARKER = "<!-- content-security-policy -->"
 TEMPLATE = "partials/csp.html"
 PRINT_PAGES = ("print_page/index.html", "print_page.html")
-_templates: dict[tuple[str, ...], Template] = {}  # by theme dirs: loaded once per process
-_command: dict[str, str] = {}  # build, serve or gh-deploy (on_startup)
+
+
+@dataclass
+class _State:
+    """What this hook keeps for the process (``mkdocs serve`` rebuilds in it)."""
+
+    command: str = "build"  # build, serve or gh-deploy (on_startup)
+    templates: dict[tuple[str, ...], Template] = field(default_factory=dict)  # by theme dirs
+
+
+_state = _State()
 
 
 def _fill(html: str, config: MkDocsConfig, where: str) -> str:
@@ -39,10 +49,10 @@ def _fill(html: str, config: MkDocsConfig, where: str) -> str:
         log.warning(f"{where}: an inline script in the page's content is not allowed by its CSP")
     hashes = scripts.hashes + _shim_hashes(html, config)
     dirs = tuple(config.theme.dirs)
-    if dirs not in _templates:
+    if dirs not in _state.templates:
         env = Environment(loader=FileSystemLoader(dirs), autoescape=True)
-        _templates[dirs] = env.get_template(TEMPLATE)
-    meta = _templates[dirs].render(policy=policy(hashes, live_reload=_command.get("name") == "serve"))
+        _state.templates[dirs] = env.get_template(TEMPLATE)
+    meta = _state.templates[dirs].render(policy=policy(hashes, live_reload=_state.command == "serve"))
     return html.replace(MARKER, meta, 1)
 
 
@@ -62,7 +72,7 @@ def _shim_hashes(html: str, config: MkDocsConfig) -> list[str]:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _command["name"] = command
+    _state.command = command
 
 
 @event_priority(-100)  # after every hook that changes the page

@@ -9,6 +9,7 @@ read the page: the lists are links, not text to search.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,26 +36,34 @@ if TYPE_CHECKING:
 
 SOURCE = "includes/abbreviations.md"
 TEMPLATE = "partials/term-uses.html"
-_glossary = Glossary({}, None)
-_uses: dict[str, tuple[Page, dict[str, list[str]]]] = {}  # src_uri -> the page and its uses of terms
-_order: list[str] = []  # src_uri of the pages in navigation order
+
+
+@dataclass
+class _State:
+    """What this hook keeps between the events of one build."""
+
+    glossary: Glossary = field(default_factory=lambda: Glossary({}, None))
+    uses: dict[str, tuple[Page, dict[str, list[str]]]] = field(default_factory=dict)  # by src_uri
+    order: list[str] = field(default_factory=list)  # src_uri of the pages in navigation order
+
+
+_state = _State()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _glossary
     path = Path(config.config_file_path).parent / SOURCE
     try:
-        _glossary = load_glossary(path, SOURCE)
+        _state.glossary = load_glossary(path, SOURCE)
     except TextFileError as error:
         raise PluginError(str(error)) from None
     except GlossaryError as error:
         raise PluginError(f"{SOURCE}:{error.line}: {error.message}") from None
-    _uses.clear()
+    _state.uses = {}
     return config
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
-    _order[:] = [page.file.src_uri for page in nav.pages]
+    _state.order = [page.file.src_uri for page in nav.pages]
 
 
 def _is_note(page: Page) -> bool:
@@ -62,9 +71,9 @@ def _is_note(page: Page) -> bool:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    marked, uses = annotate_and_find(html, _glossary)
+    marked, uses = annotate_and_find(html, _state.glossary)
     if _is_note(page) and page.file.src_uri != GLOSSARY_PAGE:
-        _uses[page.file.src_uri] = (page, uses)
+        _state.uses[page.file.src_uri] = (page, uses)
     return marked
 
 
@@ -78,9 +87,9 @@ def _headings(items: list[AnchorLink]) -> dict[str, str]:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if page.file.src_uri != GLOSSARY_PAGE or not page.content or not _uses:
+    if page.file.src_uri != GLOSSARY_PAGE or not page.content or not _state.uses:
         return context
-    rank = {uri: i for i, uri in enumerate(_order)}
+    rank = {uri: i for i, uri in enumerate(_state.order)}
     pages = [
         PageTerms(
             get_relative_url(other.url, page.url),
@@ -89,7 +98,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
             uses,
         )
         for uri, (other, uses) in sorted(
-            _uses.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])
+            _state.uses.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])
         )
         if uses
     ]

@@ -44,24 +44,32 @@ class _Build:
     where: dict[str, str] = field(default_factory=dict)  # character -> "page:line" of its first use
 
 
-_state: dict[str, _Build] = {}
+@dataclass
+class _State:
+    """What this hook keeps between the events of one build."""
+
+    build: _Build | None = None
+
+    def current(self) -> _Build:
+        if self.build is None:
+            raise PluginError("grid_font: on_pre_build has not run")
+        return self.build
 
 
-def on_config(config: MkDocsConfig) -> None:
+_state = _State()
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
     try:
         fonts = find_fonts()
     except FontMissing as error:
         raise PluginError(str(error)) from None
-    _state["build"] = _Build(DiagramCache(cache_dir(Path(config.config_file_path).parent)), fonts)
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    _state["build"].where = {}
+    _state.build = _Build(DiagramCache(cache_dir(Path(config.config_file_path).parent)), fonts)
 
 
 @event_priority(-90)  # late: after every hook that adds code to the page (diagram sources, テキスト版)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    build = _state["build"]
+    build = _state.current()
     new = code_chars(html) - build.where.keys()
     if new:
         try:
@@ -76,7 +84,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    build = _state["build"]
+    build = _state.current()
     chars = "".join(sorted(build.where))
     name = cache_name(*build.fonts, chars)
     data = build.cache.get_bytes(name)

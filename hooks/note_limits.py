@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -134,17 +135,25 @@ def _check_nested(file: Path | None, base: Path, where: str) -> None:
         )
 
 
-_parsers: list[SnippetPreprocessor] = []
+@dataclass
+class _State:
+    """What this hook keeps for the process: pymdownx's snippet reader, made once."""
+
+    parser: SnippetPreprocessor | None = None
+
+
+_state = _State()
 
 
 def _snippet_parser():
     """pymdownx's own reading of a snippet path (``file.md:2:5``, ``file.md:section``) -> the file part."""
-    if not _parsers:
+    if _state.parser is None:
         md = python_markdown.Markdown(extensions=["pymdownx.snippets"])
-        _parsers.append(md.preprocessors["snippet"])
+        _state.parser = md.preprocessors["snippet"]
+    parser = _state.parser
 
     def target(path: str) -> str | None:
-        parsed = _parsers[0].parse_snippet_target(path)
+        parsed = parser.parse_snippet_target(path)
         return None if parsed is None else str(parsed["path"])
 
     return target

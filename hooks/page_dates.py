@@ -11,6 +11,7 @@ Outside a git checkout (or for a file git does not track) a page has no date, an
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,21 +25,29 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 LABEL = "最終更新"
-_dates: dict[str, str] = {}
+
+
+@dataclass
+class _State:
+    """What this hook keeps between the events of one build."""
+
+    dates: dict[str, str] = field(default_factory=dict)  # src_uri -> ISO date of its last commit
+
+
+_state = _State()
 
 
 def on_config(config: MkDocsConfig) -> None:
     found = last_changed(Path(config.docs_dir))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    _dates.clear()
-    _dates.update({path: clamp(date, epoch) for path, date in found.items()})
+    _state.dates = {path: clamp(date, epoch) for path, date in found.items()}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # after the page's front matter is read, before sitemap.xml is rendered (MkDocs renders it first)
     if page.file.generated_by is not None:
         return markdown
-    date = _dates.get(page.file.src_uri)
+    date = _state.dates.get(page.file.src_uri)
     if date is None:
         return markdown
     page.update_date = day(date)

@@ -9,6 +9,7 @@ unfurl a file on disk) gets none.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,17 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 FOLDER = "assets/cards"
-_counts = {"drawn": 0, "cached": 0}
+
+
+@dataclass
+class _State:
+    """What this hook keeps between the events of one build."""
+
+    drawn: int = 0
+    cached: int = 0
+
+
+_state = _State()
 
 
 def _enabled(config: MkDocsConfig) -> bool:
@@ -44,7 +55,7 @@ def _text(value: object) -> str:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    _counts.update(drawn=0, cached=0)
+    _state.drawn = _state.cached = 0
     if _enabled(config):
         try:
             find_fonts()
@@ -60,7 +71,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     chapter = _text(page.parent.title) if page.parent is not None else ""
     card = Card(title, chapter, site)
     data, cached = cached_card(card, find_fonts(), cache_dir(Path(config.config_file_path).parent))
-    _counts["cached" if cached else "drawn"] += 1
+    if cached:
+        _state.cached += 1
+    else:
+        _state.drawn += 1
     uri = card_uri(page)
     target = Path(config.site_dir) / uri
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -72,4 +86,4 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 def on_post_build(config: MkDocsConfig) -> None:
     if _enabled(config):
-        log.info(f"preview images: {_counts['drawn']} drawn, {_counts['cached']} from the cache")
+        log.info(f"preview images: {_state.drawn} drawn, {_state.cached} from the cache")

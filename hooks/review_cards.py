@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,12 +72,14 @@ class _Entry:
 
 @dataclass
 class _State:
-    deck: Deck
-    titles: dict[str, str]  # page -> the note's title
-    chapters: list[tuple[str, list[Card]]] | None = None
+    """What this hook keeps between the events of one build."""
+
+    deck: Deck | None = None  # made in on_files
+    titles: dict[str, str] = field(default_factory=dict)  # page -> the note's title
+    chapters: list[tuple[str, list[Card]]] | None = None  # grouped in on_nav
 
 
-_state: _State | None = None
+_state = _State()
 
 
 def _plain(title: object) -> str:
@@ -104,7 +106,7 @@ def _timeline(root: Path):
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _state
+    _state.deck, _state.titles, _state.chapters = None, {}, None
     if files.get_file_from_path(PAGE) is not None:
         raise PluginError(f"{PAGE}: the 復習 page is generated from the notes; rename this note")
     root = Path(config.config_file_path).parent
@@ -130,7 +132,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     for problem in deck.problems:
         log.warning(problem)
-    _state = _State(deck, titles)
+    _state.deck, _state.titles = deck, titles
     files.append(File.generated(config, PAGE, content=_FRONT_MATTER + "# 復習 {#review}\n"))
     return files
 
@@ -152,7 +154,7 @@ def _chapters(nav: Navigation, deck: Deck, titles: dict[str, str]) -> list[tuple
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    if _state is None:
+    if _state.deck is None:
         return nav
     _state.chapters = _chapters(nav, _state.deck, _state.titles)
     entries = []
@@ -175,7 +177,6 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def _where(card: Card) -> str:
     """Where the card's link goes, as "note title › heading"."""
-    assert _state is not None
     title = _state.titles.get(card.page, card.page)
     return f"{title} › {card.section}" if card.section and card.section != title else title
 
@@ -202,7 +203,7 @@ def _markdown(chapters: list[tuple[str, list[Card]]]) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if page.file.src_uri != PAGE or _state is None or _state.chapters is None:
+    if page.file.src_uri != PAGE or _state.chapters is None:
         return None
     return _markdown(_state.chapters)
 
@@ -224,7 +225,7 @@ def _template(config: MkDocsConfig) -> jinja2.Template:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if page.file.src_uri != PAGE or _state is None or _state.chapters is None:
+    if page.file.src_uri != PAGE or _state.chapters is None:
         return None
     template = _template(config)
     chapters = _state.chapters

@@ -11,6 +11,7 @@ data stops the build with file:line, event id and field. The logic lives in ``st
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,8 +32,17 @@ DATA_FILE = Path("data") / "timeline.yml"  # relative to the directory of mkdocs
 SCHEMA_FILE = Path("data") / "timeline.schema.json"
 TEMPLATE = "partials/timeline.html"
 
-#: This build's state, reset by ``on_pre_build``: every build (and ``serve`` rebuild) starts clean.
-_state: dict[str, object] = {}
+
+@dataclass
+class _State:
+    """What this hook keeps between the events of one build, reset by ``on_pre_build``."""
+
+    timeline: Timeline | None = None
+    block: str | None = None  # the rendered timeline, for the marker
+    pages: set[str] = field(default_factory=set)  # the pages it was put on
+
+
+_state = _State()
 
 
 def _template_source(config: MkDocsConfig) -> str:
@@ -48,7 +58,7 @@ def _template_source(config: MkDocsConfig) -> str:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    _state.clear()
+    _state.timeline, _state.block, _state.pages = None, None, set()
     try:
         timeline = load_timeline(
             root / DATA_FILE,
@@ -62,13 +72,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
             "" if len(error.problems) == 1 else f"timeline: {len(error.problems)} problems in the data:\n"
         )
         raise PluginError(f"{header}{error}") from None
-    _state.update(timeline=timeline, block=render_block(timeline, _template_source(config)), pages=set())
+    _state.timeline, _state.block = timeline, render_block(timeline, _template_source(config))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if "timeline" not in markdown or "block" not in _state:
+    if "timeline" not in markdown or _state.block is None:
         return None
-    text, count = insert_timeline(markdown, str(_state["block"]))
+    text, count = insert_timeline(markdown, _state.block)
     if count == 0:
         return None
     if count > 1:
@@ -76,15 +86,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             f"timeline: {page.file.src_uri} has the marker <!-- timeline --> {count} times; "
             "the timeline can appear once per page (its event ids are anchors)"
         )
-    pages = _state["pages"]
-    assert isinstance(pages, set)
-    pages.add(page.file.src_uri)
+    _state.pages.add(page.file.src_uri)
     return text
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    pages, timeline = _state.get("pages"), _state.get("timeline")
-    if isinstance(pages, set) and page.file.src_uri in pages and isinstance(timeline, Timeline):
+    timeline = _state.timeline
+    if timeline is not None and page.file.src_uri in _state.pages:
         clashes = repeated_ids(html, {event.id for event in timeline.events})
         if clashes:
             raise PluginError(
@@ -96,5 +104,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if _state.get("pages") == set():
+    if _state.timeline is not None and not _state.pages:
         log.info("timeline: no page contains the marker <!-- timeline -->")

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pymdownx.superfences import fence_div_format
 
-from studysite.diagrams.layer_diagram import DiagramError
+from studysite.diagrams.grid import DiagramError
 from studysite.diagrams.layers import convert_layer_diagrams, note_fences
 from studysite.notes.blocks import fences, read
 from studysite.notes.glossary import annotate, compile_glossary

@@ -9,16 +9,16 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from studysite.diagrams.layer_diagram import (
-    DiagramError,
-    char_width,
-    convert,
-    describe,
-    escape_label,
-    looks_like_diagram,
-    parse,
-    to_mermaid,
-)
+from studysite.diagrams.detect import looks_like_diagram
+from studysite.diagrams.grid import DiagramError, char_width
+from studysite.diagrams.labels import escape_label
+from studysite.diagrams.mermaid import describe, to_mermaid
+from studysite.diagrams.readers import read as parse
+
+
+def convert(text: str) -> str:
+    """A drawing read in any hand and written as Mermaid, as the layer pass does."""
+    return to_mermaid(parse(text))
 
 
 def assert_text(actual: str, expected: str) -> None:

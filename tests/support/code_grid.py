@@ -72,11 +72,6 @@ def misaligned(block: list[list[tuple[str, float, float]]], tolerance: float = 1
     return problems
 
 
-def cell_widths(block: list[list[tuple[str, float, float]]]) -> set[float]:
-    """The widths of one column, as drawn: each character's width over its columns (rounded to 0.1 px)."""
-    return {round(w / columns(ch), 1) for line in block for ch, _, w in line if columns(ch)}
-
-
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>')
 
 

@@ -36,8 +36,6 @@ _KINDS = {
     "dl": "deflist",
     "footnote_reference": "footnote",
 }
-#: Kinds whose lines hold other blocks, each with its own indentation rule.
-CONTAINERS = frozenset({"list", "item", "quote", "admonition"})
 #: Kinds kept line for line as written (their own extensions read them the same in both dialects).
 OPAQUE = frozenset({"deflist", "footnote"})
 

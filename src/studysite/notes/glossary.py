@@ -120,29 +120,6 @@ def compile_glossary(terms: dict[str, str]) -> Glossary:
     return Glossary(dict(terms), pattern, escaped, quick)
 
 
-def annotate_text(text: str, glossary: Glossary, seen: set[str] | None = None) -> str:
-    """Wrap glossary terms of one raw HTML text chunk (entities already escaped) in ``<abbr>``.
-
-    Character references are never split. With ``seen``, only a term's first occurrence is wrapped,
-    and the terms wrapped are added to it.
-    """
-    if glossary.pattern is None:
-        return text
-
-    def wrap(match: re.Match[str]) -> str:
-        found = match.group(0)
-        if match.group("entity"):
-            return found
-        term = glossary.by_html[found]
-        if seen is not None:
-            if term in seen:
-                return found
-            seen.add(term)
-        return f'<abbr title="{html.escape(glossary.terms[term], quote=True)}">{found}</abbr>'
-
-    return glossary.pattern.sub(wrap, text)
-
-
 #: The markup of a page's HTML, in document order: comments, raw-text elements whole (their text is no
 #: running text), start and end tags (quoted attribute values may hold '>'), declarations. Between two
 #: matches is text. A regex, not html.parser: this runs on every page and the parser was 5x slower.

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-#: Where a page's content (the notes' HTML) sits in Material's template.
-CONTENT = "article.md-content__inner"
 #: Script types a browser runs (data blocks such as ``application/json`` are not scripts).
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 

@@ -56,7 +56,6 @@ class MermaidRenderer:
     def __init__(self, library: Path, timeout_ms: int = TIMEOUT_MS) -> None:
         self.library = library
         self.timeout_ms = timeout_ms
-        self.renders = 0  # diagrams drawn since this renderer was made (both palettes count once)
         self.starts = 0  # times Chromium was launched
         self.seconds = 0.0  # wall time spent drawing, Chromium's start included
         self._tasks: queue.Queue[tuple[Callable[[], Any], Future[Any]]] | None = None
@@ -146,7 +145,6 @@ class MermaidRenderer:
                 self._close()  # the page may be stuck: the next diagram gets a fresh browser
                 raise RenderTimeout(job.name) from None
             results = page.evaluate("() => studyDiagrams.state().results")
-            self.renders += 1
             errors = [r["error"] for r in results if "error" in r]
             if errors:
                 out.append(Drawn({}, errors[0]))

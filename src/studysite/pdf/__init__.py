@@ -1,1 +1,2 @@
-"""The whole site as one PDF: printing the print page and checking the result."""
+"""The whole site as one PDF: the print page opened in Chromium, printed, finished with pypdf and checked
+with poppler (``export`` runs the steps)."""

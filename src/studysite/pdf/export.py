@@ -6,8 +6,8 @@
 2. That page is served on 127.0.0.1 from a thread and opened in Debian's headless Chromium through
    Playwright, in print media with the light palette. Any request that would leave 127.0.0.1 is aborted
    and fails the export, as does an error the page logs.
-3. Diagrams drawn in the browser by the site's Mermaid loader are waited for (SVG, so vector in the
-   PDF); diagrams that come as SVG in the HTML need no wait.
+3. Every diagram must already be an SVG in the HTML (drawn at build time, so vector in the PDF): a
+   ``div.mermaid`` without one would print as its source and fails the export (``print_view``).
 4. Checks before printing: the build date goes on the cover (SOURCE_DATE_EPOCH when set), every character
    has a glyph in an installed font (no tofu), the text is drawn with the print fonts; headings get
    aria-levels from the nav depth (the outline nests pages under their chapters), and each part gets its

@@ -14,7 +14,7 @@ from studysite.cards.inline import only_link, segments
 from studysite.cards.note_cards import note_cards, term_cards
 from studysite.cards.timeline_cards import timeline_cards
 from studysite.notes.blocks import code_lines
-from studysite.notes.frontmatter import FRONT_MATTER
+from studysite.notes.frontmatter import FRONT_MATTER, lines_before_body
 from studysite.timeline.model import Timeline
 from studysite.timeline.render import MARKER_RE
 
@@ -45,7 +45,8 @@ def split_front_matter(source: str) -> tuple[dict[str, object], str, int]:
         data = yaml.safe_load(m.group(1))
     except yaml.YAMLError:
         data = None
-    return (data if isinstance(data, dict) else {}), source[m.end() :], source[: m.end()].count("\n") + 1
+    body = source[m.end() :]
+    return (data if isinstance(data, dict) else {}), body, lines_before_body(source, body) + 1
 
 
 def wants_cards(meta: dict[str, object], page: str = "") -> bool:

@@ -8,6 +8,7 @@ reads the index (an offline or ``file://`` bundle of it, for instance).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,10 +23,16 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-#: Page URLs in navigation order, from the last ``on_nav`` (ties in search go to the earlier page).
-_page_order: list[str] = []
-#: The glossary page's entries, indexed one by one (studysite.search.ja.glossary_docs).
-_glossary: list[Glossary] = []
+
+@dataclass
+class _State:
+    """What this hook keeps between the events of one build."""
+
+    page_order: list[str] = field(default_factory=list)  # page URLs in nav order (ties go to the earlier)
+    glossary: Glossary | None = None  # the glossary page's entries, indexed one by one
+
+
+_state = _State()
 
 
 def _search_plugin(config: MkDocsConfig):
@@ -45,20 +52,20 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
-    _page_order[:] = [page.url for page in nav.pages]
+    _state.page_order = [page.url for page in nav.pages]
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == GLOSSARY_PAGE:
         entries = [(entry.anchor, entry.title, entry.text) for entry in glossary_entries(html)]
-        _glossary[:] = [Glossary(page.url, entries)]
+        _state.glossary = Glossary(page.url, entries)
     return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
-    glossary = _glossary.pop() if _glossary else None
+    glossary, _state.glossary = _state.glossary, None
     if not index.exists():
         return
-    text = augment_json(index.read_text(encoding="utf-8"), sudachi_splitter(), _page_order, glossary)
+    text = augment_json(index.read_text(encoding="utf-8"), sudachi_splitter(), _state.page_order, glossary)
     index.write_text(text, encoding="utf-8")

@@ -64,13 +64,14 @@ test: setup
 	$(BIN)/python -m pytest
 
 # The gates CI runs before the tests: lint, formatting and types of the package, hooks, tools, bench, tests,
-# and the package's layer contracts (pyproject.toml [tool.importlinter]).
+# the package's layer contracts (pyproject.toml [tool.importlinter]) and commit subjects of <= 72 characters.
 LINTED := src hooks tools bench tests
 lint: $(STAMPS)/python
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python tools/commit_subjects.py
 
 # The writer's proofreader: textlint's Japanese prose checks over the notes in docs/ (.textlintrc.yml,
 # prh.yml), one `file:line:col  message  (rule)` line each. Advice, never a gate: it exits 0 on findings.

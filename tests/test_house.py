@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -173,3 +175,17 @@ def test_hooks_import_the_package_not_each_other():
         if module.startswith("hooks") or module.startswith("tests")
     ]
     assert not wrong
+
+
+@pytest.mark.parametrize(("subject", "ok"), [("x" * 72, True), ("x" * 73, False), ("短い件名", True)])
+def test_commit_subjects_are_at_most_72_characters(tmp_path: Path, subject: str, ok: bool):
+    message = tmp_path / "COMMIT_EDITMSG"
+    message.write_text(
+        f"# a comment line\n{subject}\n\nThe body may be as long as it likes. " * 3, encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "commit_subjects.py"), str(message)],
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode == 0) == ok, done.stderr

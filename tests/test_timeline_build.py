@@ -26,8 +26,11 @@ SCHEMA_FILE = ROOT / "data" / "timeline.schema.json"
 
 
 def _load_hook():
-    spec = importlib.util.spec_from_file_location("timeline_hook_under_test", ROOT / "hooks" / "timeline.py")
+    spec = importlib.util.spec_from_file_location(
+        "timeline_hook_under_test", ROOT / "hooks" / "timeline_page.py"
+    )
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as MkDocs loads a hook (its dataclasses look their module up)
     spec.loader.exec_module(module)
     return module
 
@@ -90,7 +93,8 @@ def make_project(tmp_path: Path, data_text: str) -> Path:
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "project", project)
     (project / "mkdocs.yml").write_text(
-        MKDOCS_YML.format(overrides=ROOT / "overrides", hook=ROOT / "hooks" / "timeline.py"), encoding="utf-8"
+        MKDOCS_YML.format(overrides=ROOT / "overrides", hook=ROOT / "hooks" / "timeline_page.py"),
+        encoding="utf-8",
     )
     (project / "data").mkdir()
     shutil.copy(SCHEMA_FILE, project / "data" / "timeline.schema.json")

@@ -66,11 +66,12 @@ test: setup
 # The gates CI runs before the tests: lint, formatting and types of the package, hooks, tools, bench, tests,
 # and the package's layer contracts (pyproject.toml [tool.importlinter]).
 LINTED := src hooks tools bench tests
-lint: $(STAMPS)/python
+lint: $(STAMPS)/python $(STAMPS)/node
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+	node_modules/.bin/eslint .  # our JavaScript (eslint.config.mjs)
 
 # The writer's proofreader: textlint's Japanese prose checks over the notes in docs/ (.textlintrc.yml,
 # prh.yml), one `file:line:col  message  (rule)` line each. Advice, never a gate: it exits 0 on findings.

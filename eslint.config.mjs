@@ -83,7 +83,7 @@ export default [
     // Classic scripts in a browser page: each its own strict arrow function, declaring no globals.
     files: ["docs/assets/javascripts/**/*.js", "src/studysite/diagrams/render/*.js"],
     languageOptions: { sourceType: "script", globals: globals.browser },
-    rules: { "strict": ["error", "function"], "no-implicit-globals": "error" },
+    rules: { "strict": ["error", "function"], "no-implicit-globals": ["error", { lexicalBindings: true }] },
   },
   {
     // Mermaid's UMD build, added to the renderer's page before render.js.

@@ -1,6 +1,7 @@
 // Runs inside the build's headless Chromium, after Mermaid's UMD build (dist/mermaid.min.js) was added
-// to a blank local page. One global, window.studyDiagrams, driven from Python (driver.py):
-//   start(jobs)  draws each job {id, source, config} in turn with mermaid.render, into window.studyDiagrams.results;
+// to a blank local page. One global, window.studyDiagrams, driven from Python (driver.py), which polls
+// state() under a timeout of its own (a drawing that never ends would hold an awaited evaluate forever):
+//   start(jobs)  draws each job {id, source, config} in turn with mermaid.render;
 //   state()      {done, current, results}: results[i] is {svg} or {error}, with Mermaid's own message.
 // Mermaid is initialised per job: the config (theme, securityLevel "strict", htmlLabels false, fonts)
 // comes from Python, so the cache key and the drawing see the same settings.
@@ -42,8 +43,6 @@
       state = { done: false, current: "", results: [] };
       run(jobs);
     },
-    state: () => {
-      return state;
-    },
+    state: () => state,
   };
 })();

@@ -64,13 +64,15 @@ test: setup
 	$(BIN)/python -m pytest
 
 # The gates CI runs before the tests: lint, formatting and types of the package, hooks, tools, bench, tests,
-# the package's layer contracts (pyproject.toml [tool.importlinter]) and commit subjects of <= 72 characters.
+# the package's layer contracts (pyproject.toml [tool.importlinter]), our JavaScript (ESLint) and commit
+# subjects of <= 72 characters.
 LINTED := src hooks tools bench tests
-lint: $(STAMPS)/python
+lint: $(STAMPS)/python $(STAMPS)/node
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+	node_modules/.bin/eslint .  # our JavaScript (eslint.config.mjs)
 	$(BIN)/python tools/commit_subjects.py
 
 # The writer's proofreader: textlint's Japanese prose checks over the notes in docs/ (.textlintrc.yml,

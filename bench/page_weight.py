@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +27,10 @@ DIAGRAM_BUDGET = 450_000
 TEXT_BUDGET = 450_000
 VISIBLE_BUDGET_S = 0.2
 
-#: Added before any page script runs: from the first animation frame on, notes the page's clock
-#: (performance.now(), seconds since navigation started) at the first frame where every diagram's SVG is
-#: laid out with a box (known once the page is parsed); the fonts may swap in later (font-display: swap).
+#: Added before any page script runs: from the first animation frame on, watches for the first frame where
+#: every diagram's SVG is laid out with a box (known once the page is parsed) and sends the page's clock then
+#: (performance.now(), seconds since navigation started) to Python, through reportDiagramsVisible (exposed
+#: by measure); the fonts may swap in later (font-display: swap).
 JS_WATCH = """(() => {
   let shown = 0, since = null;
   const check = () => {
@@ -37,7 +39,7 @@ JS_WATCH = """(() => {
     if (count !== shown) [shown, since] = [count, performance.now() / 1000];
     const parsed = document.readyState !== 'loading';
     if (parsed && count === document.querySelectorAll('div.mermaid').length) {
-      if (count) window.__diagramsVisible = since;
+      if (count) reportDiagramsVisible(since);
     } else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
@@ -53,12 +55,14 @@ def measure(site: Path) -> list[dict[str, Any]]:
         for path in site_pages(site):
             context = browser.new_context()
             page = context.new_page()
+            visible_at: list[float] = []
+            page.expose_function("reportDiagramsVisible", partial(list.append, visible_at))
             page.add_init_script(JS_WATCH)
             rec = record(page)
             page.goto(base + path, wait_until="load")
             state = wait_for_diagrams(page)
-            visible = page.evaluate("window.__diagramsVisible ?? null") if state != "none" else None
-            paint = page.evaluate(JS_PAINT)
+            paint = page.evaluate(JS_PAINT)  # also a round trip: a report sent before it has arrived
+            visible = visible_at[0] if visible_at and state != "none" else None
             size, count = page_weight(page)
             mermaid = sum("mermaid" in url.lower() for url in rec.requests)
             budget = TEXT_BUDGET if state == "none" else DIAGRAM_BUDGET

@@ -4,6 +4,7 @@
 // - A page whose title is followed at once by a subheading previews as its title alone: its description
 //   (the page's meta description, the same text as its link preview in wikis) is added under it.
 (() => {
+  "use strict";
   const plain = (root) => {
     for (const element of root.querySelectorAll("[title]")) element.removeAttribute("title");
   };

@@ -1,82 +1,82 @@
 // The 復習 page (hooks/review_cards.py): one card at a time, driven by keyboard or buttons, progress kept
 // in localStorage. Without this script the page is a list of <details>, each question with its answer.
-(function () {
+(() => {
   "use strict";
-  var KEY = "studysite-review-v1";
-  var view = null; // the page's cards and toolbar while the 復習 page is shown
+  const KEY = "studysite-review-v1";
+  let view = null; // the page's cards and toolbar while the 復習 page is shown
 
-  function load() {
+  const load = () => {
     try {
-      var state = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      const state = JSON.parse(window.localStorage.getItem(KEY) || "{}");
       return state && typeof state === "object" ? state : {};
-    } catch (error) {
+    } catch {
       return {};
     }
-  }
+  };
 
-  function save(state) {
+  const save = (state) => {
     try {
       window.localStorage.setItem(KEY, JSON.stringify(state));
-    } catch (error) {
+    } catch {
       // storage off (private window, file:// policy): the page still works, without memory
     }
-  }
+  };
 
-  function marks(state) {
+  const marks = (state) => {
     if (!state.marks || typeof state.marks !== "object") state.marks = {};
     return state.marks;
-  }
+  };
 
-  function render() {
-    var state = view.state, cards = view.cards, single = state.mode !== "list";
-    var current = cards[view.index];
-    cards.forEach(function (card) {
-      var mark = marks(state)[card.dataset.card];
+  const render = () => {
+    const state = view.state, cards = view.cards, single = state.mode !== "list";
+    const current = cards[view.index];
+    cards.forEach((card) => {
+      const mark = marks(state)[card.dataset.card];
       if (mark === "knew" || mark === "again") card.dataset.mark = mark;
       else delete card.dataset.mark;
       card.classList.toggle("review-card--current", card === current);
     });
-    view.lists.forEach(function (list) {
+    view.lists.forEach((list) => {
       list.classList.toggle("review-cards--single", single);
-      var heading = list.previousElementSibling;
+      const heading = list.previousElementSibling;
       if (heading && heading.tagName === "H2") heading.hidden = single && !list.contains(current);
     });
-    var known = 0, again = 0;
-    cards.forEach(function (card) {
+    let known = 0, again = 0;
+    cards.forEach((card) => {
       if (card.dataset.mark === "knew") known += 1;
       if (card.dataset.mark === "again") again += 1;
     });
     view.progress.textContent = "カード " + (view.index + 1) + " / " + cards.length +
       "・覚えた " + known + "・もう一度 " + again;
-    view.toolbar.querySelectorAll("[data-review]").forEach(function (button) {
-      var action = button.dataset.review;
+    view.toolbar.querySelectorAll("[data-review]").forEach((button) => {
+      const action = button.dataset.review;
       if (action === "list") button.textContent = single ? "一覧で見る" : "1枚ずつ見る";
       else if (action !== "reset") button.hidden = !single;
     });
-  }
+  };
 
-  function move(step) {
-    var count = view.cards.length;
+  const move = (step) => {
+    const count = view.cards.length;
     view.cards[view.index].querySelector("details").open = false;
     view.index = (view.index + step + count) % count;
     view.state.current = view.cards[view.index].dataset.card;
     save(view.state);
     render();
     view.cards[view.index].querySelector("summary").focus({ preventScroll: false });
-  }
+  };
 
-  function reveal() {
-    var details = view.cards[view.index].querySelector("details");
+  const reveal = () => {
+    const details = view.cards[view.index].querySelector("details");
     details.open = !details.open;
-  }
+  };
 
-  function mark(kind) {
+  const mark = (kind) => {
     marks(view.state)[view.cards[view.index].dataset.card] = kind;
     save(view.state);
     move(1);
-  }
+  };
 
-  function act(action) {
+  const act = (action) => {
     if (action === "next") move(1);
     else if (action === "prev") move(-1);
     else if (action === "reveal") reveal();
@@ -90,20 +90,20 @@
       save(view.state);
       render();
     }
-  }
+  };
 
-  function setup() {
-    var toolbar = document.querySelector(".review-toolbar");
-    var cards = Array.prototype.slice.call(document.querySelectorAll(".review-card"));
+  const setup = () => {
+    const toolbar = document.querySelector(".review-toolbar");
+    const cards = [...document.querySelectorAll(".review-card")];
     if (!toolbar || cards.length === 0) {
       view = null;
       return;
     }
     if (toolbar.dataset.ready) return; // this page is set up already
     toolbar.dataset.ready = "true";
-    var state = load();
-    var index = 0;
-    cards.forEach(function (card, i) {
+    const state = load();
+    let index = 0;
+    cards.forEach((card, i) => {
       if (card.dataset.card === state.current) index = i;
     });
     view = {
@@ -112,37 +112,37 @@
       index: index,
       toolbar: toolbar,
       progress: toolbar.querySelector(".review-toolbar__progress"),
-      lists: Array.prototype.slice.call(document.querySelectorAll(".review-cards")),
+      lists: [...document.querySelectorAll(".review-cards")],
     };
     toolbar.hidden = false;
-    toolbar.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-review]");
+    toolbar.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-review]");
       if (button && view) act(button.dataset.review);
     });
     render();
-  }
+  };
 
-  document.addEventListener("keydown", function (event) {
+  document.addEventListener("keydown", (event) => {
     if (!view || view.state.mode === "list" || event.altKey || event.ctrlKey || event.metaKey) return;
-    var target = event.target;
+    const target = event.target;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     if (target && target.tagName === "BUTTON" && (event.key === " " || event.key === "Enter")) return;
-    var action = { " ": "reveal", ArrowRight: "next", ArrowLeft: "prev", "1": "again", a: "again",
-                   "2": "knew", k: "knew" }[event.key];
+    const action = { " ": "reveal", ArrowRight: "next", ArrowLeft: "prev", "1": "again", a: "again",
+                     "2": "knew", k: "knew" }[event.key];
     if (!action) return;
     event.preventDefault();
     act(action);
   });
 
   // A link to a chapter's heading (the table of contents) shows that chapter's first card.
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest('a[href*="#"]');
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest('a[href*="#"]');
     if (!view || view.state.mode === "list" || !link) return;
-    var id = decodeURIComponent(link.hash.slice(1));
-    var heading = id && document.getElementById(id);
-    var list = heading && heading.nextElementSibling;
+    const id = decodeURIComponent(link.hash.slice(1));
+    const heading = id && document.getElementById(id);
+    const list = heading && heading.nextElementSibling;
     if (!list || !list.classList.contains("review-cards")) return;
-    var first = view.cards.indexOf(list.querySelector(".review-card"));
+    const first = view.cards.indexOf(list.querySelector(".review-card"));
     if (first >= 0) move(first - view.index);
   }, true);
 

@@ -6,6 +6,7 @@
 // keyup so the query is read at once. Keys pressed while an IME composes send their own keyups; those
 // input events are left alone, and a repeated read of the same value is ignored by Material.
 (() => {
+  "use strict";
   const box = document.querySelector("[data-md-component=search-query]");
   if (!box) return;
   const read = () => box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));

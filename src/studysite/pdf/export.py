@@ -108,8 +108,7 @@ def export(site: Path, output: Path, log: Progress, environ: Mapping[str, str] =
             _log_pages(pages, log)
             check_diagrams(page, log)
 
-            page.evaluate(script("prepare"), date)
-            dangling = page.evaluate("window.__danglingLinks")
+            dangling = page.evaluate(script("prepare"), date)
             if dangling:
                 log(
                     f"{len(dangling)} internal link(s) with no target in the print page (not clickable "

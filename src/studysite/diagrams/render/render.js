@@ -1,49 +1,48 @@
 // Runs inside the build's headless Chromium, after Mermaid's UMD build (dist/mermaid.min.js) was added
-// to a blank local page. One global, window.studyDiagrams, driven from Python (driver.py):
-//   start(jobs)  draws each job {id, source, config} in turn with mermaid.render, into window.studyDiagrams.results;
+// to a blank local page. One global, window.studyDiagrams, driven from Python (driver.py), which polls
+// state() under a timeout of its own (a drawing that never ends would hold an awaited evaluate forever):
+//   start(jobs)  draws each job {id, source, config} in turn with mermaid.render;
 //   state()      {done, current, results}: results[i] is {svg} or {error}, with Mermaid's own message.
 // Mermaid is initialised per job: the config (theme, securityLevel "strict", htmlLabels false, fonts)
 // comes from Python, so the cache key and the drawing see the same settings.
-(function () {
+(() => {
   "use strict";
 
-  var state = { done: true, current: "", results: [] };
+  let state = { done: true, current: "", results: [] };
 
-  function message(error) {
-    var text = error && (error.message || error.str) ? error.message || error.str : String(error);
-    return text.split("\n").filter(function (line) { return line.trim(); }).join("\n");
-  }
+  const message = (error) => {
+    const text = error && (error.message || error.str) ? error.message || error.str : String(error);
+    return text.split("\n").filter((line) => line.trim()).join("\n");
+  };
 
-  async function drawOne(job) {
+  const drawOne = async (job) => {
     mermaid.initialize(job.config);
     try {
       await mermaid.parse(job.source);
-      var result = await mermaid.render(job.id, job.source);
+      const result = await mermaid.render(job.id, job.source);
       return { svg: result.svg };
     } catch (error) {
       return { error: message(error) };
     } finally {
       // Mermaid leaves its scratch element behind when a render fails.
-      for (var stray of document.querySelectorAll("#" + job.id + ", #d" + job.id)) stray.remove();
+      for (const stray of document.querySelectorAll("#" + job.id + ", #d" + job.id)) stray.remove();
     }
-  }
+  };
 
-  async function run(jobs) {
-    for (var i = 0; i < jobs.length; i++) {
+  const run = async (jobs) => {
+    for (let i = 0; i < jobs.length; i++) {
       state.current = jobs[i].id;
       state.results.push(await drawOne(jobs[i]));
     }
     state.current = "";
     state.done = true;
-  }
+  };
 
   window.studyDiagrams = {
-    start: function (jobs) {
+    start: (jobs) => {
       state = { done: false, current: "", results: [] };
       run(jobs);
     },
-    state: function () {
-      return state;
-    },
+    state: () => state,
   };
 })();

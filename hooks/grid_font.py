@@ -9,25 +9,15 @@ a fallback font, off the grid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from studysite.diagrams.render.cache import DiagramCache, cache_dir
 from studysite.infra.fonts import FontMissing
-from studysite.pdf.glyphs import describe
-from studysite.site.code_font import (
-    FONT_URI,
-    LICENSE_URI,
-    cache_name,
-    code_chars,
-    compose,
-    find_fonts,
-    license_text,
-)
+from studysite.site.code_font_build import CodeFontBuild
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -38,19 +28,12 @@ log = get_plugin_logger(__name__)
 
 
 @dataclass
-class _Build:
-    cache: DiagramCache
-    fonts: tuple[tuple[Path, int], tuple[Path, int]]
-    where: dict[str, str] = field(default_factory=dict)  # character -> "page:line" of its first use
-
-
-@dataclass
 class _State:
     """What this hook keeps between the events of one build."""
 
-    build: _Build | None = None
+    build: CodeFontBuild | None = None
 
-    def current(self) -> _Build:
+    def current(self) -> CodeFontBuild:
         if self.build is None:
             raise PluginError("grid_font: on_pre_build has not run")
         return self.build
@@ -61,46 +44,23 @@ _state = _State()
 
 def on_pre_build(config: MkDocsConfig) -> None:
     try:
-        fonts = find_fonts()
+        _state.build = CodeFontBuild.start(Path(config.config_file_path).parent)
     except FontMissing as error:
         raise PluginError(str(error)) from None
-    _state.build = _Build(DiagramCache(cache_dir(Path(config.config_file_path).parent)), fonts)
 
 
 @event_priority(-90)  # late: after every hook that adds code to the page (diagram sources, テキスト版)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    build = _state.current()
-    new = code_chars(html) - build.where.keys()
-    if new:
-        try:
-            source = page.file.content_string
-        except (OSError, UnicodeDecodeError, TypeError):
-            source = ""
-        for char in new:
-            at = source.find(char)
-            line = f":{source.count(chr(10), 0, at) + 1}" if at >= 0 else ""
-            build.where[char] = f"{page.file.src_uri}{line}"
+    try:
+        source = page.file.content_string
+    except (OSError, UnicodeDecodeError, TypeError):
+        source = ""
+    _state.current().note_page(html, page.file.src_uri, source)
     return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    build = _state.current()
-    chars = "".join(sorted(build.where))
-    name = cache_name(*build.fonts, chars)
-    data = build.cache.get_bytes(name)
-    missing: list[str] = []
-    if data is None:
-        data, missing = compose(chars, *build.fonts)
-        if not missing:  # a font with holes is cut again next time, so that the warning is repeated
-            build.cache.put_bytes(name, data)
-    for char in missing:
-        log.warning(
-            f"{build.where[char]}: {describe(char)} in code has no glyph in the code font (BIZ UDGothic, "
-            "DejaVu Sans Mono): it is drawn in another font and the columns after it do not line up"
-        )
-    site = Path(config.site_dir)
-    for uri, content in ((FONT_URI, data), (LICENSE_URI, license_text().encode("utf-8"))):
-        target = site / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    log.info(f"code font: {len(chars)} characters, {len(data):,} bytes")
+    summary, warnings = _state.current().finish(Path(config.site_dir))
+    for warning in warnings:
+        log.warning(warning)
+    log.info(summary)

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from mkdocs.utils import get_relative_url
 from studysite.cards.anki import DeckCard, answer_html, apkg_bytes, tsv_text
 from studysite.cards.card import KIND_NAMES, KINDS, Card
 from studysite.cards.collect import Deck, Note, collect
+from studysite.cards.review_page import APKG, FRONT_MATTER, TSV, by_chapter, page_markdown, plain
 from studysite.infra.textfile import TextFileError, read_text
 from studysite.notes.chapters import note_title
 from studysite.notes.glossary import GlossaryError, parse_abbreviations
@@ -43,21 +43,10 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 PAGE = "review.md"
-APKG = "downloads/study-cards.apkg"
-TSV = "downloads/study-cards.tsv"
 TEMPLATE = "partials/review-cards.html"
 GLOSSARY = "includes/abbreviations.md"
 TIMELINE = ("data/timeline.yml", "data/timeline.schema.json")
-#: The page is left out of search: its cards repeat the notes, which are what a search should find (and an
-#: extra entry would move the ranking of the notes' own entries).
-_FRONT_MATTER = (
-    "---\n"
-    "description: ノートの用語集、「〜とは」の箇条書き、ラベルと説明の組、年表から作った確認用のカード。\n"
-    "search:\n  exclude: true\n"
-    "---\n"
-)
 _MARKER = re.compile(r"<!-- review-cards (\d+) -->")
-_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass
@@ -80,10 +69,6 @@ class _State:
 
 
 _state = _State()
-
-
-def _plain(title: object) -> str:
-    return html.unescape(_TAG.sub("", str(title)))
 
 
 def _glossary(root: Path) -> dict[str, str]:
@@ -133,7 +118,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in deck.problems:
         log.warning(problem)
     _state.deck, _state.titles = deck, titles
-    files.append(File.generated(config, PAGE, content=_FRONT_MATTER + "# 復習 {#review}\n"))
+    files.append(File.generated(config, PAGE, content=FRONT_MATTER + "# 復習 {#review}\n"))
     return files
 
 
@@ -144,13 +129,9 @@ def _chapters(nav: Navigation, deck: Deck, titles: dict[str, str]) -> list[tuple
         top: StructureItem = page
         while top.parent is not None:
             top = top.parent
-        title = _plain(top.title) if top is not page else titles.get(page.file.src_uri, "")
-        order[page.file.src_uri] = (index, title or _plain(page.title))
-    groups: dict[str, list[Card]] = {}
-    rest = len(order)
-    for card in sorted(deck.cards, key=lambda c: order.get(c.page, (rest, ""))[0]):
-        groups.setdefault(order.get(card.page, (rest, "用語集"))[1], []).append(card)
-    return list(groups.items())
+        title = plain(top.title) if top is not page else titles.get(page.file.src_uri, "")
+        order[page.file.src_uri] = (index, title or plain(page.title))
+    return by_chapter(deck.cards, order)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -181,31 +162,10 @@ def _where(card: Card) -> str:
     return f"{title} › {card.section}" if card.section and card.section != title else title
 
 
-def _markdown(chapters: list[tuple[str, list[Card]]]) -> str:
-    lines = [
-        "# 復習 {#review}",
-        "",
-        "ノートの用語集、「〜とは」の箇条書き、「ラベル: 説明」の組、年表から作った確認用の質問と答えです。",
-        "",
-        # on screen only (site.css): paper has no answers to open and no downloads
-        "質問を読んで答えを思い出してから、答えを開いてください。"
-        f"同じカードを[Ankiのデッキ (.apkg)]({APKG})と[TSVファイル]({TSV})でもダウンロードできます。",
-        "{: .screen-only }",
-        "",
-        "<!-- review-cards toolbar -->",
-        "",
-    ]
-    for number, (title, _cards) in enumerate(chapters):
-        safe = re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~&])", r"\\\1", title)
-        # the cards are out of search (data-search-exclude): the notes themselves are what to find
-        lines += [f"## {safe} {{ data-search-exclude }}", "", f"<!-- review-cards {number} -->", ""]
-    return "\n".join(lines)
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if page.file.src_uri != PAGE or _state.chapters is None:
         return None
-    return _markdown(_state.chapters)
+    return page_markdown(_state.chapters)
 
 
 def _template(config: MkDocsConfig) -> jinja2.Template:

@@ -6,19 +6,21 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from studysite.cards.anki import DeckCard, apkg_bytes, tsv_text
-from studysite.cards.card import answer_plain
+from studysite.cards.card import Card, Text, answer_plain
 from studysite.cards.collect import Note, collect, split_front_matter
 from studysite.cards.glossary_cards import abbreviation_cards
 from studysite.cards.note_cards import note_cards, sections, split_term, term_cards
+from studysite.cards.review_page import by_chapter, page_markdown, plain
 from studysite.notes.blocks import read, walk
 from studysite.notes.glossary import parse_abbreviations
 from studysite.timeline.load import load_timeline
@@ -376,6 +378,7 @@ _BLOCKS = [
 
 
 @given(st.lists(st.sampled_from(_BLOCKS), max_size=40).map("".join))
+@example("`とは\n* * ")  # a list of empty items: nothing to answer, so no card
 def test_any_note_gives_cards_without_error(text: str):
     cards = note_cards(text, "n.md", slug=slug)
     terms, _ = term_cards(text, "n.md", slug=slug)
@@ -383,3 +386,24 @@ def test_any_note_gives_cards_without_error(text: str):
     assert len(ids) == len(set(ids))
     for card in cards + terms:
         assert card.question.plain and answer_plain(card.answer)
+
+
+def _card(page: str, n: int) -> Card:
+    return Card(f"{page}-{n}", "term", Text(f"q{n}", f"q{n}"), (), page, "")
+
+
+def test_cards_are_grouped_by_chapter_in_navigation_order_with_the_glossary_last():
+    cards = [_card("b.md", 1), _card("glossary.md", 2), _card("a.md", 3), _card("c.md", 4)]
+    order = {"a.md": (0, "第1章"), "b.md": (1, "第2章"), "c.md": (2, "第1章")}
+    grouped = [(title, [card.id for card in group]) for title, group in by_chapter(cards, order)]
+    assert grouped == [("第1章", ["a.md-3", "c.md-4"]), ("第2章", ["b.md-1"]), ("用語集", ["glossary.md-2"])]
+
+
+def test_the_review_page_has_one_marker_per_chapter_and_escapes_the_titles():
+    text = page_markdown([("*強調* [リンク](x) <b>", []), ("用語集", [])])
+    assert "## \\*強調\\* \\[リンク\\]\\(x\\) \\<b\\> { data-search-exclude }" in text
+    assert [line for line in text.splitlines() if re.fullmatch(r"<!-- review-cards \d+ -->", line)] == [
+        "<!-- review-cards 0 -->",
+        "<!-- review-cards 1 -->",
+    ]
+    assert plain("<code>A&amp;B</code> 章") == "A&B 章"

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from studysite.cards.card import Card, Point, Text
+from studysite.cards.card import Card, Point, Text, answer_plain
 from studysite.cards.inline import has_marker, inline_text, only_link, segments, to_text
 from studysite.notes.blocks import Block, read, tokens, walk
 from studysite.notes.heading_ids import slugify
@@ -154,6 +154,8 @@ def note_cards(text: str, page: str, first: int = 1, slug: Callable[[str], str] 
         return heads[index] if index >= 0 else None
 
     def add(kind: str, block: Block, subject: Text, answer: tuple[Point, ...], context: str) -> None:
+        if not any(line.strip() for line in answer_plain(answer)):
+            return  # nothing to answer (a list of empty items): no card
         section = where(block)
         anchor = section.anchor if section else ""
         key = f"{stem}#{anchor}:{kind}:{slug(subject.plain)}"

@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
+from studysite.notes.glossary import Glossary as TermMatcher
+from studysite.notes.glossary import GlossaryError, load_glossary
 from studysite.notes.term_uses import GLOSSARY_PAGE, glossary_entries
 from studysite.search.ja import Glossary, augment_json, check_config, sudachi_splitter
+from studysite.textfile import TextFileError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +29,9 @@ if TYPE_CHECKING:
 _page_order: list[str] = []
 #: The glossary page's entries, indexed one by one (studysite.search.ja.glossary_docs).
 _glossary: list[Glossary] = []
+#: The glossary's terms as the site marks them (hooks/glossary_tooltips.py reports a bad file).
+TERMS = "includes/abbreviations.md"
+_matcher: list[TermMatcher] = []
 
 
 def _search_plugin(config: MkDocsConfig):
@@ -42,6 +48,10 @@ def on_config(config: MkDocsConfig) -> None:
     problems = check_config(plugin.config.get("lang") or [], plugin.config.get("pipeline"))
     if problems:
         raise PluginError("mkdocs.yml: " + "; ".join(problems))
+    try:
+        _matcher[:] = [load_glossary(Path(config.config_file_path).parent / TERMS, TERMS)]
+    except (TextFileError, GlossaryError):
+        _matcher.clear()
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
@@ -60,5 +70,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     glossary = _glossary.pop() if _glossary else None
     if not index.exists():
         return
-    text = augment_json(index.read_text(encoding="utf-8"), sudachi_splitter(), _page_order, glossary)
+    matcher = _matcher[0] if _matcher else None
+    text = augment_json(index.read_text(encoding="utf-8"), sudachi_splitter(), _page_order, glossary, matcher)
     index.write_text(text, encoding="utf-8")

@@ -518,3 +518,41 @@ def test_ranking_is_material_s(site_dir: Path):
         assert set(worker) == set(ours), query
         ratios = [worker[location] / ours[location] for location in worker]
         assert max(ratios) / min(ratios) < 1.01, (query, min(ratios), max(ratios))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_every_glossary_term_finds_its_entry_and_a_page_that_uses_it(site_dir: Path):
+    """The class of tests/test_search.py's term table: every spelling of every glossary entry, typed alone,
+    lists the glossary with that entry as its first row, and a note page that uses the term (as the site's
+    matcher counts), among the first five pages of Material's own search worker (run in node)."""
+    from studysite.notes.glossary import load_glossary
+    from studysite.notes.term_uses import glossary_entries
+    from studysite.testing.project import FIXTURE_SITE
+
+    matcher = load_glossary(FIXTURE_SITE / "includes" / "abbreviations.md", "abbreviations.md")
+    entries = glossary_entries((site_dir / "glossary" / "index.html").read_text(encoding="utf-8"))
+    anchor = {name: entry.anchor for entry in entries for name in entry.title.split(" / ")}
+    same = {name: entry.title.split(" / ") for entry in entries for name in entry.title.split(" / ")}
+    data = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    uses: dict[str, set[str]] = {}  # term -> note pages that use it
+    for doc in data["docs"]:
+        page = doc["location"].split("#")[0]
+        if page != "glossary/":
+            for term in term_uses(f"{doc['title']} {doc['text']}", matcher):
+                uses.setdefault(term, set()).add(page)
+    terms = list(matcher.terms)
+    assert set(terms) == set(anchor), "every term has a glossary entry"
+    found = worker_results(site_dir, terms)
+    misses = []
+    for term in terms:
+        groups = found[term][:5]
+        pages = [group[0][0].split("#")[0] for group in groups]
+        glossary = [group for group in groups if group[0][0].startswith("glossary/")]
+        rows = [[at for at, _ in group if "#" in at] for group in glossary]
+        using = set().union(*(uses.get(name, set()) for name in same[term]))
+        if not rows or not rows[0] or rows[0][0] != f"glossary/#{anchor[term]}":
+            misses.append(f"{term}: glossary {rows[:1]}")
+        elif using and not using & set(pages):
+            misses.append(f"{term}: none of {sorted(using)} in {pages}")
+    assert not misses, misses

@@ -212,7 +212,9 @@ class Glossary:
     entries: Sequence[tuple[str, str, str]]
 
 
-#: How far a glossary entry is placed from the entry it is placed against (:func:`place_entries`).
+#: How far apart a glossary entry is placed from the entry it is placed against (:func:`place_entries`).
+#: Measured with the query and term tables of tests/test_search.py: 0.08 to 0.25 pass them, 0.15 is in the
+#: middle (below, Docker's entry comes before the pages the table expects; above, コンテナ's falls to fourth).
 PLACE_MARGIN = 0.15
 
 
@@ -331,17 +333,22 @@ def glossary_docs(docs: list[dict[str, Any]], glossary: Glossary) -> list[dict[s
     return out
 
 
-#: The hidden field of a page's own entry that names the glossary terms the page discusses, and its weight.
+#: The hidden field that names, in one entry of a page, the glossary terms the page discusses, and its
+#: weight. Measured with the query and term tables of tests/test_search.py: every weight from 3 to 16 passes
+#: them (below, the pages that discuss イメージ stay under others; above, a page that discusses OCI
+#: outweighs the one named after it), and 6 is in the middle.
 TERMS_FIELD = "terms"
 TERMS_BOOST = 6.0
-#: How often a page must use a term to discuss it: a single mention is not a discussion.
+#: How often a page must use a term to discuss it: a single mention, in a page's overview of its chapter
+#: for instance, is not a discussion.
 MIN_USES = 2
 #: How many pages discuss a term: those that use it most (:func:`term_relevance`).
 TERM_PAGES = 2
 #: BM25's k1 and b for a page's uses of a term: uses count with diminishing returns, and a long page
-#: (the 30-event timeline) needs more uses than a short one to discuss a term as much.
+#: (the 30-event timeline) needs more uses than a short one to discuss a term as much. The tables pass
+#: with any b from 0.25 to 0.9; this is BM25's usual one, as :data:`LENGTH_WEIGHT`.
 TERM_K1 = 1.2
-TERM_B = 0.75  # BM25's usual b, as LENGTH_WEIGHT
+TERM_B = 0.75
 
 
 def term_relevance(uses: int, length: int, average: float, k1: float = TERM_K1, b: float = TERM_B) -> float:
@@ -368,12 +375,14 @@ def term_uses(text: str, matcher: TermMatcher) -> dict[str, int]:
 
 
 def term_forms(spellings: Iterable[str], others: Iterable[str]) -> list[str]:
-    """The tokens that stand for a glossary entry's spellings in :data:`TERMS_FIELD`: each spelling's tokens,
-    less those of any other term it starts with (カーネルネームスペース → ネームスペース, Docker Hub → hub,
-    ホストOS → ホスト os).
+    """The tokens that stand for a glossary entry's spellings in :data:`TERMS_FIELD`: one a spelling, its
+    first token once any other term it starts with is taken off (カーネルネームスペース → ネームスペース,
+    Docker Hub → hub, ホストOS → ホスト).
 
     The browser matches a query word as a prefix: unshortened, a page that discusses the kernel namespaces
-    would count as one that discusses the kernel in a search for カーネル."""
+    would count as one that discusses the kernel in a search for カーネル. One token a term, so that a term
+    of two words does not weigh twice as much as one of one in a query that holds both (ホストOSのカーネル);
+    a query for a term starts with that token."""
     keys = [key for key in dict.fromkeys(tuple(tokens(other)) for other in others) if key]
     forms: list[str] = []
     for spelling in spellings:

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
+from studysite.infra.textfile import TextFileError
+from studysite.notes.glossary import Glossary as TermMatcher
+from studysite.notes.glossary import GlossaryError, load_glossary
 from studysite.notes.term_uses import GLOSSARY_PAGE, glossary_entries
 from studysite.search.ja import Glossary, augment_json, check_config, sudachi_splitter
 
@@ -23,6 +26,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
+#: The glossary's terms as the site marks them (hooks/glossary_tooltips.py reports a bad file).
+TERMS = "includes/abbreviations.md"
+
 
 @dataclass
 class _State:
@@ -30,6 +36,7 @@ class _State:
 
     page_order: list[str] = field(default_factory=list)  # page URLs in nav order (ties go to the earlier)
     glossary: Glossary | None = None  # the glossary page's entries, indexed one by one
+    matcher: TermMatcher | None = None  # the site's glossary matcher, to find the pages discussing a term
 
 
 _state = _State()
@@ -49,6 +56,10 @@ def on_config(config: MkDocsConfig) -> None:
     problems = check_config(plugin.config.get("lang") or [], plugin.config.get("pipeline"))
     if problems:
         raise PluginError("mkdocs.yml: " + "; ".join(problems))
+    try:
+        _state.matcher = load_glossary(Path(config.config_file_path).parent / TERMS, TERMS)
+    except (TextFileError, GlossaryError):
+        _state.matcher = None
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
@@ -67,5 +78,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     glossary, _state.glossary = _state.glossary, None
     if not index.exists():
         return
-    text = augment_json(index.read_text(encoding="utf-8"), sudachi_splitter(), _state.page_order, glossary)
+    text = augment_json(
+        index.read_text(encoding="utf-8"), sudachi_splitter(), _state.page_order, glossary, _state.matcher
+    )
     index.write_text(text, encoding="utf-8")

@@ -76,23 +76,12 @@ def table_run() -> TableRun:
     return run_table.result()
 
 
-#: Cases the search is known to miss, with why. Lunr has no phrase matching: a query's pieces are scored
-#: apart; see src/studysite/search/ja.py for what keeps a title from outweighing them.
-KNOWN_MISSES: dict[str, str] = {
-    "イメージ": "since the glossary is indexed by entry (issue 25), its entry イメージ comes first and the "
-    "platform and portability pages, which use the word too, put the history page fourth",
-    "ホストOSのカーネル": "since the glossary is indexed by entry (issue 25), the entry コンテナ, whose "
-    "definition holds the phrase, comes first and the vm-vs-container page is fourth",
-}
+#: Cases the search is known to miss, with why (each an xfail, strict). Lunr has no phrase matching: a
+#: query's pieces are scored apart; see src/studysite/search/ja.py for what keeps a title from outweighing
+#: them.
+KNOWN_MISSES: dict[str, str] = {}
 #: Term queries known to miss, with why.
-KNOWN_TERM_MISSES: dict[str, str] = {
-    "カーネル": "the history page's cgroups, OpenVZ and LXC events mention the kernel often and come "
-    "before the portability page (fifth)",
-    "コンテナ": "a word on every page weighs almost nothing in lunr: the pages' own entries outrank the "
-    "glossary entry (sixth)",
-    "ホストOS": "the portability page comes fourth, after the chapter page",
-    "Docker Hub": "the glossary comes fourth, after the chapter page",
-}
+KNOWN_TERM_MISSES: dict[str, str] = {}
 
 
 def _params():

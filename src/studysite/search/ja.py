@@ -23,9 +23,14 @@ Japanese dictionary at build time (SudachiPy), to a field the reader never sees 
 gives each entry a boost for its length (Material's lunr index ignores length, so long entries win on
 repetition), weighs a title word as :data:`TITLE_BOOST` body words instead of Material's 1,000 (with which
 a title holding the commonest word of a query outranks the section holding all of its words), and puts the
-entries in reading order, which breaks ties. The glossary page is indexed by entry (:func:`glossary_docs`):
-a search for a term lists the glossary once, at the term's own entry, beside the pages that use it. The
-browser gets no dictionary and no extra script: only a
+entries in reading order, which breaks ties.
+
+A search for a glossary term alone should list the term's glossary entry and the pages that discuss the
+term. The glossary page is indexed by entry (:func:`glossary_docs`), so it is listed once, at the term's own
+entry; each entry is weighed from how the browser will rank a search for its term
+(:func:`place_entries`, :mod:`studysite.search.rank`); and the pages that discuss a term most, counted with
+the matcher that marks glossary terms on the pages, carry the term in a second hidden field
+(:func:`discussed_terms`, :data:`TERMS_FIELD`). The browser gets no dictionary and no extra script: only a
 few more words in the index it already downloads.
 
 Nothing here imports MkDocs; ``hooks/search_ja.py`` adapts it.
@@ -35,12 +40,14 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
+
+from studysite.notes.glossary import Glossary as TermMatcher
+from studysite.search.rank import Ranking
 
 #: The hidden index field that holds the added word forms (configured like ``title`` and ``text``).
 FIELD = "ja"
@@ -139,6 +146,7 @@ def augment(
     split: Splitter,
     page_order: Sequence[str] = (),
     glossary: Glossary | None = None,
+    matcher: TermMatcher | None = None,
 ) -> dict[str, Any]:
     """Material's search index with :data:`SEPARATOR`, :data:`FIELD` word forms, length boosts, reading order.
 
@@ -147,16 +155,21 @@ def augment(
     ``boost`` (1, or what the page's ``search.boost`` set) is multiplied by :func:`length_boost`. Pages are
     ordered as in ``page_order`` (URLs, "" for the home page), others after them in their order; a page's
     entries keep their order, its own entry first. With ``glossary``, the glossary page is indexed by
-    entry (:func:`glossary_docs`, :func:`_weigh_entries`).
+    entry (:func:`glossary_docs`), each weighed for a search for its term (:func:`place_entries`). With
+    ``matcher`` (the glossary's terms, as the site marks them), the pages that discuss a term most carry it
+    in :data:`TERMS_FIELD`, in the entry where they use it most (:func:`discussed_terms`).
     """
     config = dict(index["config"])
     fields = dict(config.get("fields") or {})
     fields.setdefault(FIELD, {"boost": FIELD_BOOST})
     fields["title"] = {**dict(fields.get("title") or {}), "boost": TITLE_BOOST}
+    if matcher is not None:
+        fields.setdefault(TERMS_FIELD, {"boost": TERMS_BOOST})
     config["fields"] = fields
     config["separator"] = SEPARATOR
 
-    docs = [{key: value for key, value in doc.items() if key != FIELD} for doc in index["docs"]]
+    hidden = (FIELD, TERMS_FIELD)
+    docs = [{key: value for key, value in doc.items() if key not in hidden} for doc in index["docs"]]
     # the average length is the site's as written: indexing the glossary by entry leaves it as it was
     lengths = [len(tokens(f"{doc.get('title', '')} {doc.get('text', '')}")) for doc in docs]
     average = sum(lengths) / len(lengths) if lengths else 1.0
@@ -171,8 +184,14 @@ def augment(
         if extra:
             doc[FIELD] = " ".join(extra)
         doc["boost"] = round(float(doc.get("boost", 1)) * length_boost(len(own), average), 4)
+    if matcher is not None:
+        skip = glossary.url if glossary is not None else None
+        marks = discussed_terms(docs, matcher, glossary, skip)
+        for doc in docs:
+            if doc.get("location") in marks:
+                doc[TERMS_FIELD] = " ".join(marks[doc["location"]])
     if glossary is not None:
-        _weigh_entries(docs, words, glossary.url + "#")
+        place_entries(docs, fields, glossary.url)
 
     def page_of(doc: dict[str, Any]) -> str:
         return str(doc["location"]).split("#", 1)[0]
@@ -193,36 +212,66 @@ class Glossary:
     entries: Sequence[tuple[str, str, str]]
 
 
-#: The boost of a glossary entry whose term is rare (on one page); see :func:`_weigh_entries`.
-GLOSSARY_ENTRY_BOOST = 0.25
+#: How far apart a glossary entry is placed from the entry it is placed against (:func:`place_entries`).
+#: Measured with the query and term tables of tests/test_search.py: 0.08 to 0.25 pass them, 0.15 is in the
+#: middle (below, Docker's entry comes before the pages the table expects; above, コンテナ's falls to fourth).
+PLACE_MARGIN = 0.15
 
 
-def _idf(df: int, total: int) -> float:
-    """lunr's inverse document frequency of a word found in ``df`` of ``total`` entries."""
-    return math.log(1 + abs(total - df + 0.5) / (df + 0.5))
+def place_entries(docs: list[dict[str, Any]], fields: dict[str, Any], url: str) -> None:
+    """Glossary entries' boosts, from how the browser will rank a search for an entry's term (its first
+    spelling) alone (:class:`studysite.search.rank.Ranking`): the entry comes just after the best entry whose
+    title holds the term (a page or section named after it), first when no title holds it, and before every
+    other glossary entry (whose definition may use the term); :data:`PLACE_MARGIN` apart.
 
-
-def _weigh_entries(docs: list[dict[str, Any]], words: list[list[str]], prefix: str) -> None:
-    """Glossary entries' boosts: no bonus for being short (every entry is), and no discount for a
-    common term. The browser weighs a word by its rarity, so the entry of a word used on every page
-    (コンテナ) would sink below all of them; its boost makes up for that rarity (against a word found in
-    one entry), so a search for a term alone finds its entry near the top whether the term is common or
-    rare. A spelling of several words counts as its rarest word, an entry as its most common spelling."""
-    frequency: dict[str, int] = {}
-    for doc, own in zip(docs, words, strict=False):
-        for token in set(own) | set(str(doc.get(FIELD, "")).split()):
-            frequency[token] = frequency.get(token, 0) + 1
-    total = len(docs)
-    rare = _idf(1, total)
-    for doc in docs:
-        if not str(doc.get("location", "")).startswith(prefix):
+    The browser weighs a word by its rarity and a page's own entry 5/2 of a section (a glossary entry is a
+    section of the glossary page), so with one fixed boost the entry of a word used on every page
+    (コンテナ) sank below all of them, while that of a rare one came before the page named after it."""
+    ranking = Ranking(fields, docs, tokens)
+    prefix = url + "#"
+    glossary = [str(doc.get("location", "")).split("#", 1)[0] == url for doc in docs]
+    entries = [i for i, doc in enumerate(docs) if str(doc.get("location", "")).startswith(prefix)]
+    boosts = {i: float(docs[i].get("boost", 1)) for i in range(len(docs))}
+    plan: dict[int, tuple[list[str], float, list[int]]] = {}  # entry -> its term's words, own score, rivals
+    for i in entries:
+        term = html.unescape(str(docs[i].get("title", ""))).replace(WORD_JOINT, "").split(" / ")[0]
+        words = tokens(term)
+        own, matched = ranking.base(i, words)
+        boosts[i] = 0.0  # not placed: see below
+        if not words or not matched or own <= 0:
             continue
-        ratios = []
-        for part in html.unescape(str(doc.get("title", ""))).split(" / "):
-            weights = [_idf(frequency.get(token, 1), total) for token in tokens(part)]
-            if weights:
-                ratios.append(rare / max(max(weights), 1e-6))
-        doc["boost"] = round(GLOSSARY_ENTRY_BOOST * max(ratios, default=1.0), 4)
+        own *= 1 + (matched / len(words)) ** 2  # a section's factor
+        scores = ranking.scores(words)
+        others = [score for j, score in enumerate(scores) if not glossary[j]]
+        titled = [
+            score
+            for j, score in enumerate(scores)
+            if not glossary[j] and score and set(words) <= set(tokens(str(docs[j].get("title", ""))))
+        ]
+        if titled:
+            boosts[i] = max(titled) * (1 - PLACE_MARGIN) / own
+        elif any(others):
+            boosts[i] = max(others) * (1 + PLACE_MARGIN) / own
+        rivals = [j for j in entries if j != i and scores[j]]
+        plan[i] = (words, own, rivals)
+    # an entry whose term nothing else has comes first for it whatever its boost: it weighs least elsewhere
+    floor = min((boosts[i] for i in entries if boosts[i] > 0), default=1.0)
+    for i in entries:
+        boosts[i] = boosts[i] or floor
+    for _ in range(10):  # each entry before the other entries, for its own term
+        changed = False
+        for i, (words, own, rivals) in plan.items():
+            if not rivals:
+                continue
+            scores = ranking.scores(words, boosts.__getitem__)
+            best = max(scores[j] for j in rivals)
+            if own * boosts[i] < best * (1 + PLACE_MARGIN):
+                boosts[i] = best * (1 + PLACE_MARGIN) / own
+                changed = True
+        if not changed:
+            break
+    for i in entries:
+        docs[i]["boost"] = round(boosts[i], 4)
 
 
 _OWN_TERMS = "_own_terms"  # a glossary entry's words for the hidden field, taken out again by augment
@@ -269,10 +318,10 @@ def glossary_docs(docs: list[dict[str, Any]], glossary: Glossary) -> list[dict[s
                 "location": prefix + anchor,
                 "title": " / ".join(html.escape(cut, quote=False) for _, cut in parts),
                 "text": html.escape(text, quote=False),
-                # its unsplit terms once more in the hidden field: a definition rarely repeats its term,
+                # its terms once more in the hidden field, unsplit: a definition rarely repeats its term,
                 # while the entry of a longer term that holds it often does (カーネルネームスペース:
-                # "Linuxカーネルの機能"); a term split into glossary words adds nothing
-                _OWN_TERMS: [form for part, cut in parts if part == cut for form in tokens(part)],
+                # "Linuxカーネルの機能"), and a query typed as one word (コンテナイメージ) is one token
+                _OWN_TERMS: [form for part, _ in parts for form in tokens(part)],
             }
         )
     out: list[dict[str, Any]] = []
@@ -282,6 +331,132 @@ def glossary_docs(docs: list[dict[str, Any]], glossary: Glossary) -> list[dict[s
         elif doc not in sections:
             out.append(doc)
     return out
+
+
+#: The hidden field that names, in one entry of a page, the glossary terms the page discusses, and its
+#: weight. Measured with the query and term tables of tests/test_search.py: every weight from 3 to 16 passes
+#: them (below, the pages that discuss イメージ stay under others; above, a page that discusses OCI
+#: outweighs the one named after it), and 6 is in the middle.
+TERMS_FIELD = "terms"
+TERMS_BOOST = 6.0
+#: How often a page must use a term to discuss it: a single mention, in a page's overview of its chapter
+#: for instance, is not a discussion.
+MIN_USES = 2
+#: How many pages discuss a term: those that use it most (:func:`term_relevance`).
+TERM_PAGES = 2
+#: BM25's k1 and b for a page's uses of a term: uses count with diminishing returns, and a long page
+#: (the 30-event timeline) needs more uses than a short one to discuss a term as much. The tables pass
+#: with any b from 0.25 to 0.9; this is BM25's usual one, as :data:`LENGTH_WEIGHT`.
+TERM_K1 = 1.2
+TERM_B = 0.75
+
+
+def term_relevance(uses: int, length: int, average: float, k1: float = TERM_K1, b: float = TERM_B) -> float:
+    """How much a page of ``length`` tokens that uses a term ``uses`` times discusses it: BM25's term weight
+    without the rarity (the same for every page, for one term)."""
+    if uses <= 0:
+        return 0.0
+    return uses * (k1 + 1) / (uses + k1 * (1 - b + b * max(length, 1) / max(average, 1.0)))
+
+
+def term_uses(text: str, matcher: TermMatcher) -> dict[str, int]:
+    """How often each glossary term occurs in an index field's text, found as the site marks terms (longer
+    terms first, an ASCII term not inside a longer word); markup is not text."""
+    counts: dict[str, int] = {}
+    if matcher.pattern is None:
+        return counts
+    for chunk in _TAG.split(text):
+        for match in matcher.pattern.finditer(chunk):
+            if match.group("entity"):
+                continue
+            term = matcher.by_html[match.group(0)]
+            counts[term] = counts.get(term, 0) + 1
+    return counts
+
+
+def term_forms(spellings: Iterable[str], others: Iterable[str]) -> list[str]:
+    """The tokens that stand for a glossary entry's spellings in :data:`TERMS_FIELD`: one a spelling, its
+    first token once any other term it starts with is taken off (カーネルネームスペース → ネームスペース,
+    Docker Hub → hub, ホストOS → ホスト).
+
+    The browser matches a query word as a prefix: unshortened, a page that discusses the kernel namespaces
+    would count as one that discusses the kernel in a search for カーネル. One token a term, so that a term
+    of two words does not weigh twice as much as one of one in a query that holds both (ホストOSのカーネル);
+    a query for a term starts with that token."""
+    keys = [key for key in dict.fromkeys(tuple(tokens(other)) for other in others) if key]
+    forms: list[str] = []
+    for spelling in spellings:
+        words = tokens(spelling)
+        while True:
+            heads = [key for key in keys if _starts(words, key)]
+            if not heads:
+                break
+            head = max(heads, key=lambda key: (len(key), len(key[-1])))
+            rest = words[len(head) - 1][len(head[-1]) :]
+            words = ([rest] if rest else []) + words[len(head) :]
+        if words and words[0] not in forms:
+            forms.append(words[0])
+    return forms
+
+
+def _starts(words: list[str], key: tuple[str, ...]) -> bool:
+    """Whether ``words`` start with the words of ``key`` and go on (the last one may go on in its word)."""
+    n = len(key)
+    if len(words) < n or list(key[:-1]) != words[: n - 1] or not words[n - 1].startswith(key[-1]):
+        return False
+    return len(words) > n or words[n - 1] != key[-1]
+
+
+def discussed_terms(
+    docs: Sequence[dict[str, Any]],
+    matcher: TermMatcher,
+    glossary: Glossary | None = None,
+    skip: str | None = None,
+) -> dict[str, list[str]]:
+    """The glossary terms the pages discuss, as :func:`term_forms`, by the location of the index entry that
+    carries them: the entry (page or section) where the page uses the term most, the first of equals.
+
+    A page discusses a term when it uses it at least :data:`MIN_USES` times and is one of the
+    :data:`TERM_PAGES` pages that use it most, weighed by :func:`term_relevance` (the uses of all spellings
+    of a glossary entry count for each, ``glossary`` says which belong together). Uses are counted as the
+    site marks terms (``matcher``), in every index entry of a page, headings included; ``skip`` (the
+    glossary page) discusses nothing."""
+    spellings = {term: [term] for term in matcher.terms}
+    if glossary is not None:
+        for _, title, _ in glossary.entries:
+            names = [name for name in title.split(" / ") if name in matcher.terms]
+            for name in names:
+                spellings[name] = names
+    pages: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        pages.setdefault(str(doc.get("location", "")).split("#", 1)[0], []).append(doc)
+    pages = {url: group for url, group in pages.items() if url != skip and group[0].get("location") == url}
+    if not pages:
+        return {}
+    lengths: dict[str, int] = {}
+    uses: dict[str, list[dict[str, int]]] = {}  # page -> its entries' uses of each term, in order
+    for url, group in pages.items():
+        uses[url] = []
+        for doc in group:
+            counts: dict[str, int] = {}
+            for field in ("title", "text"):
+                for term, count in term_uses(str(doc.get(field, "")), matcher).items():
+                    counts[term] = counts.get(term, 0) + count
+            uses[url].append(counts)
+        lengths[url] = sum(len(tokens(f"{doc.get('title', '')} {doc.get('text', '')}")) for doc in group)
+    average = sum(lengths.values()) / len(lengths)
+    found: dict[str, list[str]] = {}
+    for group_names in dict.fromkeys(tuple(names) for names in spellings.values()):
+        each = {url: [sum(counts.get(n, 0) for n in group_names) for counts in uses[url]] for url in pages}
+        weight = {url: term_relevance(sum(n), lengths[url], average) for url, n in each.items()}
+        ranked = sorted((url for url in pages if sum(each[url]) >= MIN_USES), key=lambda url: -weight[url])
+        forms = term_forms(group_names, matcher.terms)
+        for url in ranked[:TERM_PAGES]:
+            n = each[url]
+            target = pages[url][n.index(max(n))]["location"]
+            found.setdefault(target, [])
+            found[target] += [form for form in forms if form not in found[target]]
+    return found
 
 
 #: How much an entry's length counts: BM25's usual b. Material builds its lunr index with b = 0, so a
@@ -299,9 +474,10 @@ def augment_json(
     split: Splitter,
     page_order: Sequence[str] = (),
     glossary: Glossary | None = None,
+    matcher: TermMatcher | None = None,
 ) -> str:
     """:func:`augment` on the JSON text of ``search/search_index.json``; UTF-8 text, no ``\\u`` escapes."""
-    data = augment(json.loads(text), split, page_order, glossary)
+    data = augment(json.loads(text), split, page_order, glossary, matcher)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 

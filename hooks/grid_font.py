@@ -1,4 +1,4 @@
-"""The code font (``studysite.site.code_font``): code lines up in Japanese, on screen and on paper.
+"""The code font (``studysite.site.code_font_build``): code lines up in Japanese, on screen and on paper.
 
 Each page's code characters (text inside ``pre``, ``code``, ``kbd``) are collected; after the build the
 font "Study Code" holding exactly those characters is cut (or taken from the cache next to the diagram

@@ -1,8 +1,9 @@
 """Tell the writer when a box drawing kept as code does not line up by display width
 (``studysite.diagrams.ragged``): one warning per ragged line, with the note's file and line.
 
-Fences are read from the note as written, with the block reader every pass uses
-(``studysite.diagrams.layers.note_fences``), so lines are the file's own. A fence the layer-diagram pass
+Fences are read from the note as written, as the layer-diagram pass finds them
+(``studysite.diagrams.layers.note_fences``, over the block reader ``studysite.notes.blocks``), so lines
+are the file's own. A fence the layer-diagram pass
 converts, or reports as unreadable, is left to it (``kept_as_code``): no double report.
 """
 

@@ -1,6 +1,7 @@
 """Raw notes read as their writer's CommonMark preview shows them, with ※ footnotes, checked ids, diagrams.
 
-Runs before every other pass over a page's Markdown (it is first among the hooks that change it). The work
+Runs right after hooks/note_limits.py (which removes control characters and refuses what is too deep),
+before every other pass that changes a page's Markdown. The work
 is ``studysite.pipeline.prepare_note``; nothing is written back to the note. Problems are warnings
 with the note's ``file:line`` (so ``mkdocs build --strict`` fails); front matter that MkDocs would
 silently drop stops the build.

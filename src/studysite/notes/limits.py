@@ -1,4 +1,5 @@
-"""Bytes, limits and the content boundary of a note (pure helpers for hooks/note_limits.py).
+"""Bytes, limits and the content boundary of a note (helpers for hooks/note_limits.py; the boundary
+checks look at the file system: symlinks, snippet files).
 
 - control characters: NUL and the other C0 controls (tab, line feed and carriage return aside) are found
   by line and removed;

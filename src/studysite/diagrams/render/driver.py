@@ -2,8 +2,8 @@
 
 Playwright's sync API must be used from the thread that started it, and ``mkdocs serve`` rebuilds from
 another thread than the first build: so the browser lives on one worker thread of its own (a daemon:
-it never holds the process up), and every call goes through it. ``mkdocs serve`` also loads the hooks
-afresh for every rebuild, so the renderer is kept here, one per process (:func:`shared_renderer`). It
+it never holds the process up), and every call goes through it. The renderer is kept here, one per
+process (:func:`shared_renderer`), so every build of a ``mkdocs serve`` session reuses it. It
 starts Chromium only when a diagram is not in the cache; :func:`close_all` (the hook's ``on_shutdown``,
 and at exit) closes it.
 The page is blank and local (``set_content``); Mermaid's UMD build and ``render.js`` are added from
@@ -167,7 +167,7 @@ _shared: dict[Path, MermaidRenderer] = {}
 
 
 def shared_renderer(library: Path) -> MermaidRenderer:
-    """This process's renderer for ``library`` (``mkdocs serve`` reloads the hooks, not this module)."""
+    """This process's renderer for ``library``, made on first use and kept for every later build."""
     if library not in _shared:
         _shared[library] = MermaidRenderer(library)
     return _shared[library]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite.notes.untrusted import html_lines, locate
-from studysite.site.sanitize import RESERVED_ID, URL_ATTRIBUTES, Removal, sanitize
+from studysite.site.sanitize import Removal, sanitize
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -46,14 +46,4 @@ def _warn(removals: list[Removal], page: Page) -> None:
         for k, number in enumerate(found):
             more = removal.count - len(found) + 1 if k == len(found) - 1 else 1
             times = f" ({more} times)" if more > 1 else ""
-            log.warning(f"{page.file.src_uri}:{number + 1}: {removal.message}{times}: {_why(removal)}")
-
-
-def _why(removal: Removal) -> str:
-    if removal.attribute in ("id", "name") and RESERVED_ID.match(removal.value):
-        return "ids starting with '__' are the theme's own"
-    if removal.attribute in URL_ATTRIBUTES:
-        return "only http, https, mailto, relative and #fragment URLs are live links"
-    if removal.attribute is not None:
-        return "HTML in a note is untrusted: event handlers, styles and unknown attributes are dropped"
-    return "HTML in a note is untrusted: this element is not on the allowlist (README, 'HTML in notes')"
+            log.warning(f"{page.file.src_uri}:{number + 1}: {removal.message}{times}: {removal.reason}")

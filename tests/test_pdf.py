@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from studysite.pdf.document import build_time, japanese_date, pdf_date, site_prefix
 from studysite.pdf.glyphs import parse_charset, uncovered
-from studysite.pdf.outline import missing_in_order, outline_matches, squash, undouble
+from studysite.pdf.outline import outline_matches, squash, undouble
 from studysite.pdf.poppler import parse_pdffonts
 from tests.support.browser import nav_pages
 from tests.support.early import early
@@ -31,6 +31,17 @@ TOOL = ROOT / "tools" / "build_pdf.py"
 SMALL = ROOT / "tests" / "fixtures" / "small"
 EPOCH = "1767225600"  # 2026-01-01 00:00:00 UTC
 EPOCH_DATE = "2026年1月1日"
+
+
+def missing_in_order(expected: list[str], found: list[str]) -> list[str]:
+    """The ``expected`` items that ``found`` lacks once each is looked for after the previous one."""
+    missing, at = [], 0
+    for item in expected:
+        try:
+            at = found.index(item, at) + 1
+        except ValueError:
+            missing.append(item)
+    return missing
 
 
 def export(site: Path, out: Path, **env: str) -> subprocess.CompletedProcess:

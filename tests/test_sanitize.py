@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from studysite.notes.untrusted import html_lines, locate
-from studysite.site.sanitize import Removal, sanitize, url_scheme
-from tests.support.vectors import VECTORS, live_parts, render
+from studysite.site.sanitize import Removal, sanitize
+from tests.support.vectors import VECTORS, live_parts, render, url_scheme
 
 #: Markup our Markdown extensions and passes emit before the sanitizer runs: it must pass unchanged.
 TRUSTED = [

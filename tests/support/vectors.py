@@ -3,6 +3,7 @@ as mkdocs.yml sets it up, and a judge of rendered HTML (what in it could run or 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -11,15 +12,18 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 from selectolax.lexbor import LexborHTMLParser
 
-from studysite.site.sanitize import (
-    ATTRIBUTE_VALUES,
-    RESERVED_ID,
-    TAGS,
-    URL_ATTRIBUTES,
-    URL_SCHEMES,
-    url_scheme,
-)
+from studysite.site.sanitize import ATTRIBUTE_VALUES, RESERVED_ID, TAGS, URL_ATTRIBUTES, URL_SCHEMES
 from tests.support.project import ROOT
+
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser reads in an (entity-decoded) URL: controls and whitespace dropped, lower case;
+    None for a relative URL or a #fragment."""
+    text = _CONTROL.sub("", url)
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", text)
+    return match.group(1).lower() if match else None
 
 
 @dataclass(frozen=True)

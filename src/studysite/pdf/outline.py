@@ -28,17 +28,6 @@ def outline_matches(titles: list[str], headings: list[str]) -> bool:
     )
 
 
-def missing_in_order(expected: list[str], found: list[str]) -> list[str]:
-    """The ``expected`` items that ``found`` lacks once each is looked for after the previous one."""
-    missing, at = [], 0
-    for item in expected:
-        try:
-            at = found.index(item, at) + 1
-        except ValueError:
-            missing.append(item)
-    return missing
-
-
 def squash(text: str) -> str:
     """Text without whitespace: PDF text extraction breaks lines and spaces where layout does."""
     return "".join(text.split())

@@ -87,6 +87,8 @@ ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
 
 #: Schemes of live URLs (relative URLs and #fragments are kept too).
 URL_SCHEMES = {"http", "https", "mailto"}
+#: Attributes whose value is a URL (judged by scheme).
+URL_ATTRIBUTES = {"href", "src", "cite"}
 
 #: Elements removed with their content (the rest are unwrapped: their text stays, as text).
 CLEAN_CONTENT = {
@@ -149,6 +151,17 @@ class Removal:
             text = f" ({_short(self.value, 40)!r})" if self.value.strip() else ""
             return f"<{self.tag}>{text} removed"
         return f"{self.attribute}={_short(self.value)!r} removed from <{self.tag}>"
+
+    @property
+    def reason(self) -> str:
+        """Why it went, for the writer."""
+        if self.attribute in ("id", "name") and RESERVED_ID.match(self.value):
+            return "ids starting with '__' are the theme's own"
+        if self.attribute in URL_ATTRIBUTES:
+            return "only http, https, mailto, relative and #fragment URLs are live links"
+        if self.attribute is not None:
+            return "HTML in a note is untrusted: event handlers, styles and unknown attributes are dropped"
+        return "HTML in a note is untrusted: this element is not on the allowlist (README, 'HTML in notes')"
 
     @property
     def needles(self) -> tuple[tuple[str, ...], ...]:
@@ -252,17 +265,3 @@ def _texts(body: LexborNode, tag: str) -> Counter[str]:
 def _kept(removal: Removal, after: Counter) -> bool:
     """True when elements of this tag remain, so the attribute was taken from a kept one."""
     return after[(removal.tag, None, "")] > 0
-
-
-#: Attributes whose value is a URL (judged by scheme).
-URL_ATTRIBUTES = {"href", "src", "cite"}
-
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
-
-
-def url_scheme(url: str) -> str | None:
-    """The scheme a browser reads in an (entity-decoded) URL: controls and whitespace dropped, lower case;
-    None for a relative URL or a #fragment."""
-    text = _CONTROL.sub("", url)
-    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", text)
-    return match.group(1).lower() if match else None

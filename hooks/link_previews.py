@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from studysite.site.offline import offline_build
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -20,7 +22,6 @@ FEATURE = "navigation.instant.preview"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     features = list(config.theme.get("features") or [])
-    offline = config.plugins.get("material/offline")
-    if FEATURE in features and ((offline and offline.config.enabled) or "navigation.instant" not in features):
+    if FEATURE in features and (offline_build(config.plugins) or "navigation.instant" not in features):
         config.theme["features"] = [feature for feature in features if feature != FEATURE]
     return config

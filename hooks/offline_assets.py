@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from studysite.site.offline import SHIM_URI, offline_assets, remote_urls
+from studysite.site.offline import SHIM_URI, offline_assets, offline_build, remote_urls
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 
 
 def _offline(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin and plugin.config.enabled)
+    return offline_build(config.plugins)
 
 
 @event_priority(100)  # before Material's offline plugin, which adds its CDN shim unless one is configured

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from studysite.site.offline import offline_build
 from studysite.site.offline_pages import root_page_base
 
 if TYPE_CHECKING:
@@ -17,8 +18,7 @@ if TYPE_CHECKING:
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    plugin = config.plugins.get("material/offline")
-    base = root_page_base(template_name, bool(plugin and plugin.config.enabled))
+    base = root_page_base(template_name, offline_build(config.plugins))
     if base is not None:
         context["base_url"] = base
     return context

@@ -17,7 +17,8 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from studysite.site.preview_images import Card, CardFontMissing, cache_dir, cached_card, find_fonts
+from studysite.site.offline import offline_build
+from studysite.site.preview_images import CardFontMissing, PreviewCard, cache_dir, cached_card, find_fonts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -40,8 +41,7 @@ _state = _State()
 
 
 def _enabled(config: MkDocsConfig) -> bool:
-    offline = config.plugins.get("material/offline")
-    return bool(config.site_url) and not (offline and offline.config.enabled)
+    return bool(config.site_url) and not offline_build(config.plugins)
 
 
 def card_uri(page: Page) -> str:
@@ -69,7 +69,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     site = _text(config.site_name)
     title = site if page.is_homepage else _text(page.title) or site
     chapter = _text(page.parent.title) if page.parent is not None else ""
-    card = Card(title, chapter, site)
+    card = PreviewCard(title, chapter, site)
     data, cached = cached_card(card, find_fonts(), cache_dir(Path(config.config_file_path).parent))
     if cached:
         _state.cached += 1

@@ -18,7 +18,7 @@ from studysite.infra.textfile import TextFileError
 from studysite.notes.glossary import Glossary as TermMatcher
 from studysite.notes.glossary import GlossaryError, load_glossary
 from studysite.notes.term_uses import GLOSSARY_PAGE, glossary_entries
-from studysite.search.ja import Glossary, augment_json, check_config, sudachi_splitter
+from studysite.search.ja import GlossaryPage, augment_json, check_config, sudachi_splitter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,7 +35,7 @@ class _State:
     """What this hook keeps between the events of one build."""
 
     page_order: list[str] = field(default_factory=list)  # page URLs in nav order (ties go to the earlier)
-    glossary: Glossary | None = None  # the glossary page's entries, indexed one by one
+    glossary: GlossaryPage | None = None  # the glossary page's entries, indexed one by one
     matcher: TermMatcher | None = None  # the site's glossary matcher, to find the pages discussing a term
 
 
@@ -69,7 +69,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == GLOSSARY_PAGE:
         entries = [(entry.anchor, entry.title, entry.text) for entry in glossary_entries(html)]
-        _state.glossary = Glossary(page.url, entries)
+        _state.glossary = GlossaryPage(page.url, entries)
     return html
 
 

@@ -189,3 +189,14 @@ def test_commit_subjects_are_at_most_72_characters(tmp_path: Path, subject: str,
         text=True,
     )
     assert (done.returncode == 0) == ok, done.stderr
+
+
+def test_no_public_class_name_is_used_twice_in_the_package():
+    names = Counter(
+        node.name
+        for path in PACKAGE.rglob("*.py")
+        if "__pycache__" not in path.parts
+        for node in tree(path).body
+        if isinstance(node, ast.ClassDef) and not node.name.startswith("_")
+    )
+    assert [name for name, count in names.items() if count > 1] == []

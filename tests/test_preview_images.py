@@ -14,8 +14,8 @@ from PIL import Image
 from studysite.site.preview_images import (
     HEIGHT,
     WIDTH,
-    Card,
     Fonts,
+    PreviewCard,
     cached_card,
     card_key,
     draw_card,
@@ -72,7 +72,7 @@ def fonts() -> Fonts:
 
 @pytest.fixture(scope="module")
 def cards(fonts: Fonts) -> dict[str, bytes]:
-    return {title: draw_card(Card(title, chapter, SITE), fonts) for title, chapter in TITLES}
+    return {title: draw_card(PreviewCard(title, chapter, SITE), fonts) for title, chapter in TITLES}
 
 
 def test_cards_are_1200_by_630_small_distinct_and_byte_stable(cards: dict[str, bytes], fonts: Fonts):
@@ -82,7 +82,7 @@ def test_cards_are_1200_by_630_small_distinct_and_byte_stable(cards: dict[str, b
         assert len(data) <= 80_000, (title, len(data))
     assert len(set(cards.values())) == len(cards)
     title, chapter = TITLES[1]
-    assert draw_card(Card(title, chapter, SITE), fonts) == cards[title]
+    assert draw_card(PreviewCard(title, chapter, SITE), fonts) == cards[title]
 
 
 def test_the_title_is_set_in_biz_udpgothic_with_every_glyph(fonts: Fonts):
@@ -101,9 +101,9 @@ def test_the_title_is_set_in_biz_udpgothic_with_every_glyph(fonts: Fonts):
     ).stdout
     if not latin or not Path(latin).exists():
         pytest.skip("no DejaVu Sans to draw tofu with")
-    ours = draw_card(Card("コンテナとは", "", SITE), fonts)
-    tofu = draw_card(Card("コンテナとは", "", SITE), Fonts(Path(latin), Path(latin)))
-    boxes = draw_card(Card("\uffff" * 6, "", SITE), fonts)
+    ours = draw_card(PreviewCard("コンテナとは", "", SITE), fonts)
+    tofu = draw_card(PreviewCard("コンテナとは", "", SITE), Fonts(Path(latin), Path(latin)))
+    boxes = draw_card(PreviewCard("\uffff" * 6, "", SITE), fonts)
     assert ours != tofu and ours != boxes
     with Image.open(io.BytesIO(ours)) as a, Image.open(io.BytesIO(tofu)) as b:
         assert _differ(a, b, (0, 150, WIDTH, 500)), "the title looks the same in a font without Japanese"
@@ -114,9 +114,9 @@ def _differ(a: Image.Image, b: Image.Image, box: tuple[int, int, int, int]) -> b
 
 
 def test_the_cache_key_follows_the_text_and_a_second_draw_is_a_hit(fonts: Fonts, tmp_path: Path):
-    card = Card("カーネル", "Docker 1", SITE)
-    assert card_key(card, fonts) == card_key(Card("カーネル", "Docker 1", SITE), fonts)
-    assert card_key(card, fonts) != card_key(Card("カーネル", "Docker 2", SITE), fonts)
+    card = PreviewCard("カーネル", "Docker 1", SITE)
+    assert card_key(card, fonts) == card_key(PreviewCard("カーネル", "Docker 1", SITE), fonts)
+    assert card_key(card, fonts) != card_key(PreviewCard("カーネル", "Docker 2", SITE), fonts)
     first, hit = cached_card(card, fonts, tmp_path)
     assert not hit
     again, hit = cached_card(card, fonts, tmp_path)

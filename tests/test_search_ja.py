@@ -25,7 +25,7 @@ from studysite.search.ja import (
     TERMS_BOOST,
     TERMS_FIELD,
     TITLE_BOOST,
-    Glossary,
+    GlossaryPage,
     augment,
     augment_json,
     check_config,
@@ -303,7 +303,7 @@ def test_built_index(site_dir: Path):
 
 # -- the glossary indexed by entry (issue 25) --------------------------------------------------------------
 
-ENTRIES = Glossary(
+ENTRIES = GlossaryPage(
     "glossary/",
     [
         ("kernel", "カーネル", "OSの核。"),
@@ -363,10 +363,10 @@ def test_the_glossary_is_indexed_by_entry():
 def test_no_glossary_page_no_change():
     plain = augment(INDEX, fake_split, ["", "docker-1/", "glossary/"])
     assert (
-        augment(INDEX, fake_split, ["", "docker-1/", "glossary/"], Glossary("missing/", ENTRIES.entries))
+        augment(INDEX, fake_split, ["", "docker-1/", "glossary/"], GlossaryPage("missing/", ENTRIES.entries))
         == plain
     )
-    assert augment(INDEX, fake_split, ["", "docker-1/", "glossary/"], Glossary("glossary/", [])) == plain
+    assert augment(INDEX, fake_split, ["", "docker-1/", "glossary/"], GlossaryPage("glossary/", [])) == plain
 
 
 # -- search by term (issue 25): entries placed for their term, pages that discuss a term --------------------

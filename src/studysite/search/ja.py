@@ -145,7 +145,7 @@ def augment(
     index: dict[str, Any],
     split: Splitter,
     page_order: Sequence[str] = (),
-    glossary: Glossary | None = None,
+    glossary: GlossaryPage | None = None,
     matcher: TermMatcher | None = None,
 ) -> dict[str, Any]:
     """Material's search index with :data:`SEPARATOR`, :data:`FIELD` word forms, length boosts, reading order.
@@ -205,7 +205,7 @@ def augment(
 
 
 @dataclass(frozen=True)
-class Glossary:
+class GlossaryPage:
     """The glossary page's URL and its entries: (anchor, heading, definition as plain text) each."""
 
     url: str
@@ -299,7 +299,7 @@ def split_terms(spelling: str, terms: Iterable[str]) -> str:
     return WORD_JOINT.join(out)
 
 
-def glossary_docs(docs: list[dict[str, Any]], glossary: Glossary) -> list[dict[str, Any]]:
+def glossary_docs(docs: list[dict[str, Any]], glossary: GlossaryPage) -> list[dict[str, Any]]:
     """The glossary page indexed by entry: one index entry per glossary entry (``glossary/#kernel``, its
     heading as title, its definition as text) in place of the page's sections, whose headings join the
     page's own text. A search for a term then lists the glossary once, at that term's entry, instead of
@@ -410,7 +410,7 @@ def _starts(words: list[str], key: tuple[str, ...]) -> bool:
 def discussed_terms(
     docs: Sequence[dict[str, Any]],
     matcher: TermMatcher,
-    glossary: Glossary | None = None,
+    glossary: GlossaryPage | None = None,
     skip: str | None = None,
 ) -> dict[str, list[str]]:
     """The glossary terms the pages discuss, as :func:`term_forms`, by the location of the index entry that
@@ -473,7 +473,7 @@ def augment_json(
     text: str,
     split: Splitter,
     page_order: Sequence[str] = (),
-    glossary: Glossary | None = None,
+    glossary: GlossaryPage | None = None,
     matcher: TermMatcher | None = None,
 ) -> str:
     """:func:`augment` on the JSON text of ``search/search_index.json``; UTF-8 text, no ``\\u`` escapes."""

@@ -11,6 +11,8 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+from studysite.pdf import document
+
 _RECORD = "\x01"
 
 
@@ -87,9 +89,9 @@ def clamp(iso: str, source_date_epoch: str | None) -> str:
 
 
 def japanese_date(iso: str) -> str:
-    """``2026-12-07T10:00:00+09:00`` → ``2026年12月7日`` (the date where the commit was made)."""
-    when = datetime.fromisoformat(iso)
-    return f"{when.year}年{when.month}月{when.day}日"
+    """``2026-12-07T10:00:00+09:00`` → ``2026年12月7日`` (the date where the commit was made), in the
+    format the PDF's cover uses."""
+    return document.japanese_date(datetime.fromisoformat(iso))
 
 
 def day(iso: str) -> str:

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: Where the iframe-worker shim lands. Material's offline plugin only adds its CDN copy of the shim when no
 #: entry of ``extra.polyfills`` contains "iframe-worker", so this path must keep that name in it.
@@ -26,6 +27,12 @@ SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
 class Asset:
     source: Path  # absolute path in node_modules
     dest_uri: str  # path inside the built site, always with forward slashes
+
+
+def offline_build(plugins: Mapping[str, Any]) -> bool:
+    """Whether Material's offline plugin is on (``make offline``): ``plugins`` is the config's plugins."""
+    plugin = plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def offline_assets(node_modules: Path) -> list[Asset]:

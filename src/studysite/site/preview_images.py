@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from studysite.infra.cache_folder import cache_dir as project_cache
 from studysite.infra.fonts import FontMissing, find_font
 
 WIDTH, HEIGHT = 1200, 630
@@ -42,7 +43,7 @@ class CardFontMissing(Exception):
 
 
 @dataclass(frozen=True)
-class Card:
+class PreviewCard:
     title: str
     chapter: str  # the chapter (section) the page is in, or the site's name for a page outside one
     site: str
@@ -79,7 +80,7 @@ def find_fonts() -> Fonts:
     return Fonts(_match("Regular"), _match("Bold"))
 
 
-def card_key(card: Card, fonts: Fonts) -> str:
+def card_key(card: PreviewCard, fonts: Fonts) -> str:
     """What a card's bytes depend on, hashed: its text, the drawing's version, colours and fonts."""
     from PIL import __version__ as pillow
 
@@ -135,7 +136,7 @@ def _fit_title(draw, title: str, font_file: Path, limit: float):
     return font, [*lines[: TITLE_LINES - 1], last + "…"]
 
 
-def draw_card(card: Card, fonts: Fonts) -> bytes:
+def draw_card(card: PreviewCard, fonts: Fonts) -> bytes:
     """The PNG bytes of a card: the chapter above, the title large, the site's name in a band below."""
     from PIL import Image, ImageDraw, ImageFont
 
@@ -173,11 +174,10 @@ def draw_card(card: Card, fonts: Fonts) -> bytes:
 
 
 def cache_dir(project_dir: Path) -> Path:
-    override = os.environ.get(CACHE_ENV)
-    return Path(override) if override else project_dir / ".cache" / "cards"
+    return project_cache(project_dir, "cards", CACHE_ENV)
 
 
-def cached_card(card: Card, fonts: Fonts, directory: Path) -> tuple[bytes, bool]:
+def cached_card(card: PreviewCard, fonts: Fonts, directory: Path) -> tuple[bytes, bool]:
     """The card's PNG and whether it came from the cache; a drawn card is stored there (atomically)."""
     path = directory / f"{card_key(card, fonts)}.png"
     try:

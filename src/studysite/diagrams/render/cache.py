@@ -7,13 +7,14 @@ import os
 import tempfile
 from pathlib import Path
 
+from studysite.infra.cache_folder import cache_dir as project_cache
+
 #: Overrides the cache directory (the test suite shares one per session).
 CACHE_ENV = "STUDYSITE_DIAGRAM_CACHE"
 
 
 def cache_dir(project_dir: Path) -> Path:
-    override = os.environ.get(CACHE_ENV)
-    return Path(override) if override else project_dir / ".cache" / "diagrams"
+    return project_cache(project_dir, "diagrams", CACHE_ENV)
 
 
 class DiagramCache:

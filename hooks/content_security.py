@@ -9,16 +9,16 @@ are allowed (its live reload is one, different on every page it serves); builds 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader, Template
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite.site.csp import ShimChanged, page_hashes, policy, search_worker, shim_frame_hash
 from studysite.site.offline import SHIM_URI
+from studysite.site.templates import TemplateMissing, partial
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,7 +35,6 @@ class _State:
     """What this hook keeps for the process (``mkdocs serve`` rebuilds in it)."""
 
     command: str = "build"  # build, serve or gh-deploy (on_startup)
-    templates: dict[tuple[str, ...], Template] = field(default_factory=dict)  # by theme dirs
 
 
 _state = _State()
@@ -48,11 +47,11 @@ def _fill(html: str, config: MkDocsConfig, where: str) -> str:
     if scripts.in_content:
         log.warning(f"{where}: an inline script in the page's content is not allowed by its CSP")
     hashes = scripts.hashes + _shim_hashes(html, config)
-    dirs = tuple(config.theme.dirs)
-    if dirs not in _state.templates:
-        env = Environment(loader=FileSystemLoader(dirs), autoescape=True)
-        _state.templates[dirs] = env.get_template(TEMPLATE)
-    meta = _state.templates[dirs].render(policy=policy(hashes, live_reload=_state.command == "serve"))
+    try:
+        template = partial(config.theme.dirs, TEMPLATE)
+    except TemplateMissing as error:
+        raise PluginError(f"content security policy: {error}") from None
+    meta = template.render(policy=policy(hashes, live_reload=_state.command == "serve"))
     return html.replace(MARKER, meta, 1)
 
 

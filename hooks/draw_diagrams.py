@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite.diagrams.render.build import DiagramBuild, DrawingUnavailable
 from studysite.diagrams.render.driver import close_all
 from studysite.notes.frontmatter import lines_before_body
+from studysite.site.templates import TemplateMissing, partial
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -48,10 +48,10 @@ _state = _State()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    env = Environment(loader=FileSystemLoader(config.theme.dirs), autoescape=True)
     try:
-        _state.build = DiagramBuild.start(Path(config.config_file_path).parent, env.get_template(TEMPLATE))
-    except DrawingUnavailable as error:
+        template = partial(config.theme.dirs, TEMPLATE)
+        _state.build = DiagramBuild.start(Path(config.config_file_path).parent, template)
+    except (TemplateMissing, DrawingUnavailable) as error:
         raise PluginError(str(error)) from None
 
 

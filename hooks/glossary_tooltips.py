@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
@@ -26,6 +25,7 @@ from studysite.notes.glossary import (
     load_glossary,
 )
 from studysite.notes.term_uses import GLOSSARY_PAGE, PageTerms, add_uses
+from studysite.site.templates import TemplateMissing, partial
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -102,7 +102,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         )
         if uses
     ]
-    env = Environment(loader=FileSystemLoader(config.theme.dirs), autoescape=True)
-    template = env.get_template(TEMPLATE)
+    try:
+        template = partial(config.theme.dirs, TEMPLATE)
+    except TemplateMissing as error:
+        raise PluginError(f"glossary: {error}") from None
     page.content = add_uses(page.content, pages, lambda uses: template.render(uses=uses))
     return context

@@ -31,6 +31,7 @@ from studysite.cards.review_page import APKG, FRONT_MATTER, TSV, by_chapter, pag
 from studysite.infra.textfile import TextFileError, read_text
 from studysite.notes.chapters import note_title
 from studysite.notes.glossary import GlossaryError, parse_abbreviations
+from studysite.site.templates import TemplateMissing, partial
 from studysite.timeline.load import load_timeline
 from studysite.timeline.model import TimelineError
 
@@ -169,19 +170,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _template(config: MkDocsConfig) -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(list(config.theme.dirs)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
     try:
-        return env.get_template(TEMPLATE)
-    except jinja2.TemplateNotFound:
-        raise PluginError(
-            f"review cards: template {TEMPLATE} was not found in the theme directories"
-        ) from None
+        return partial(config.theme.dirs, TEMPLATE, trim=True)
+    except TemplateMissing as error:
+        raise PluginError(f"review cards: {error}") from None
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

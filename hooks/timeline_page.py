@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
+from studysite.site.templates import TemplateMissing, partial_source
 from studysite.timeline.load import load_timeline
 from studysite.timeline.model import Timeline, TimelineError
 from studysite.timeline.render import insert_timeline, render_block, repeated_ids
@@ -46,14 +47,10 @@ _state = _State()
 
 
 def _template_source(config: MkDocsConfig) -> str:
-    for folder in config.theme.dirs:
-        candidate = Path(folder) / TEMPLATE
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
-    raise PluginError(
-        f"timeline: template {TEMPLATE} was not found in the theme directories "
-        f"({', '.join(config.theme.dirs)})"
-    )
+    try:
+        return partial_source(config.theme.dirs, TEMPLATE)
+    except TemplateMissing as error:
+        raise PluginError(f"timeline: {error}") from None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,15 +24,22 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from studysite.cards.anki import DeckCard, answer_html, apkg_bytes, tsv_text
-from studysite.cards.card import KIND_NAMES, KINDS, Card
+from studysite.cards.card import KIND_NAMES, Card
 from studysite.cards.collect import Deck, Note, collect
-from studysite.cards.review_page import APKG, FRONT_MATTER, TSV, by_chapter, page_markdown, plain
-from studysite.infra.textfile import TextFileError, read_text
+from studysite.cards.review_page import (
+    APKG,
+    FRONT_MATTER,
+    TSV,
+    by_chapter,
+    fill_markers,
+    page_markdown,
+    plain,
+    where,
+    with_anchor,
+)
+from studysite.cards.sources import project_glossary, project_timeline
 from studysite.notes.chapters import note_title
-from studysite.notes.glossary import GlossaryError, parse_abbreviations
 from studysite.site.templates import TemplateMissing, partial
-from studysite.timeline.load import load_timeline
-from studysite.timeline.model import TimelineError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -45,9 +51,6 @@ log = get_plugin_logger(__name__)
 
 PAGE = "review.md"
 TEMPLATE = "partials/review-cards.html"
-GLOSSARY = "includes/abbreviations.md"
-TIMELINE = ("data/timeline.yml", "data/timeline.schema.json")
-_MARKER = re.compile(r"<!-- review-cards (\d+) -->")
 
 
 @dataclass
@@ -72,25 +75,6 @@ class _State:
 _state = _State()
 
 
-def _glossary(root: Path) -> dict[str, str]:
-    try:
-        return (
-            parse_abbreviations(read_text(root / GLOSSARY, GLOSSARY)) if (root / GLOSSARY).is_file() else {}
-        )
-    except (TextFileError, GlossaryError):
-        return {}  # hooks/glossary_tooltips.py stops the build with the file and line
-
-
-def _timeline(root: Path):
-    data, schema = (root / name for name in TIMELINE)
-    if not data.is_file():
-        return None
-    try:
-        return load_timeline(data, schema, display_name=TIMELINE[0], schema_display_name=TIMELINE[1])
-    except TimelineError:
-        return None  # hooks/timeline_page.py stops the build with the file and line
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.deck, _state.titles, _state.chapters = None, {}, None
     if files.get_file_from_path(PAGE) is not None:
@@ -104,18 +88,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue  # the page's own read reports it
         notes.append(Note(file.src_uri, source))
         titles[file.src_uri] = note_title(source) or file.name
-    deck = collect(notes, _glossary(root), _timeline(root))
-    counts = deck.counts()
-    log.info(
-        f"cards: {len(deck.cards)} made ("
-        + ", ".join(f"{kind} {counts[kind]}" for kind in KINDS)
-        + ")"
-        + (
-            f"; left out: {', '.join(f'{why} {n}' for why, n in sorted(deck.skipped.items()))}"
-            if deck.skipped
-            else ""
-        )
-    )
+    deck = collect(notes, project_glossary(root), project_timeline(root))
+    log.info(deck.summary())
     for problem in deck.problems:
         log.warning(problem)
     _state.deck, _state.titles = deck, titles
@@ -145,22 +119,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             target = files.get_file_from_path(card.page) if card.page else None
             url = ""
             if target is not None and config.site_url:
-                url = (
-                    config.site_url.rstrip("/")
-                    + "/"
-                    + target.url
-                    + (f"#{card.anchor}" if card.anchor else "")
-                )
-            entries.append(DeckCard(card, url, _where(card), chapter))
+                url = with_anchor(f"{config.site_url.rstrip('/')}/{target.url}", card.anchor)
+            entries.append(DeckCard(card, url, where(card, _state.titles), chapter))
     files.append(File.generated(config, APKG, content=apkg_bytes(entries, config.site_name)))
     files.append(File.generated(config, TSV, content=tsv_text(entries)))
     return nav
-
-
-def _where(card: Card) -> str:
-    """Where the card's link goes, as "note title › heading"."""
-    title = _state.titles.get(card.page, card.page)
-    return f"{title} › {card.section}" if card.section and card.section != title else title
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -186,11 +149,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         found = []
         for card in chapters[number][1]:
             target = files.get_file_from_path(card.page) if card.page else None
-            href = ""
-            if target is not None:
-                href = get_relative_url(target.url, page.file.url) + (
-                    f"#{card.anchor}" if card.anchor else ""
-                )
+            href = with_anchor(get_relative_url(target.url, page.file.url), card.anchor) if target else ""
             found.append(
                 _Entry(
                     card,
@@ -198,18 +157,14 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
                     Markup(answer_html(card.answer)),
                     KIND_NAMES[card.kind],
                     href,
-                    _where(card),
+                    where(card, _state.titles),
                 )
             )
         return found
 
     def render(mode: str) -> str:
-        def replace(match: re.Match[str]) -> str:
-            return template.render(mode=mode, cards=entries(int(match.group(1))))
-
-        text = _MARKER.sub(replace, html_text)
         toolbar = template.render(mode="toolbar", cards=[]) if mode == "screen" else ""
-        return text.replace("<!-- review-cards toolbar -->", toolbar)
+        return fill_markers(html_text, lambda n: template.render(mode=mode, cards=entries(n)), toolbar)
 
     if getattr(page, "html", None) is not None:
         page.html = render("print")  # type: ignore[attr-defined]  # what print-site puts on print_page/

@@ -20,7 +20,7 @@ from studysite.cards.card import Card, Text, answer_plain
 from studysite.cards.collect import Note, collect, split_front_matter
 from studysite.cards.glossary_cards import abbreviation_cards
 from studysite.cards.note_cards import note_cards, sections, split_term, term_cards
-from studysite.cards.review_page import by_chapter, page_markdown, plain
+from studysite.cards.review_page import by_chapter, fill_markers, page_markdown, plain, where, with_anchor
 from studysite.notes.blocks import read, walk
 from studysite.notes.glossary import parse_abbreviations
 from studysite.timeline.load import load_timeline
@@ -407,3 +407,21 @@ def test_the_review_page_has_one_marker_per_chapter_and_escapes_the_titles():
         "<!-- review-cards 1 -->",
     ]
     assert plain("<code>A&amp;B</code> 章") == "A&B 章"
+
+
+def test_markers_are_filled_in_and_links_keep_their_anchor():
+    html = "\n".join(
+        ["<p>x</p>", "<!-- review-cards toolbar -->", "<!-- review-cards 0 -->", "<!-- review-cards 1 -->"]
+    )
+    filled = fill_markers(html, lambda n: f"<ol data-chapter='{n}'></ol>", "<nav></nav>")
+    assert filled == "<p>x</p>\n<nav></nav>\n<ol data-chapter='0'></ol>\n<ol data-chapter='1'></ol>"
+    assert with_anchor("../docker-1/", "vm") == "../docker-1/#vm"
+    assert with_anchor("../docker-1/", "") == "../docker-1/"
+    card = Card("id", "term", Text("q", "q"), (), "a.md", "vm", section="VMとは")
+    assert where(card, {"a.md": "VMとコンテナ"}) == "VMとコンテナ › VMとは"
+    assert where(Card("id", "term", Text("q", "q"), (), "b.md", ""), {}) == "b.md"
+
+
+def test_the_deck_says_what_it_made_and_left_out():
+    deck = collect([Note("n.md", "# T\n\n- VMとは\n  - 仮想マシン\n")], {"OS": "基本ソフト"}, None)
+    assert deck.summary().startswith("cards: 2 made (term 1, definition 1, pair 0, timeline 0)")

@@ -35,6 +35,13 @@ class Deck:
         found = Counter(card.kind for card in self.cards)
         return {kind: found[kind] for kind in KINDS}
 
+    def summary(self) -> str:
+        """The build log's line: how many cards of each kind, and why candidates were left out."""
+        counts = self.counts()
+        made = ", ".join(f"{kind} {counts[kind]}" for kind in KINDS)
+        left = ", ".join(f"{why} {n}" for why, n in sorted(self.skipped.items()))
+        return f"cards: {len(self.cards)} made ({made})" + (f"; left out: {left}" if left else "")
+
 
 def split_front_matter(source: str) -> tuple[dict[str, object], str, int]:
     """(front matter, body, file line of the body's first line); front matter that is no mapping is {}."""

@@ -1,10 +1,12 @@
 """The 復習 page's text: its front matter, the cards grouped by chapter in the navigation's order, and the
-page's Markdown with one marker per chapter where ``hooks/review_cards.py`` puts the rendered cards."""
+page's Markdown with one marker per chapter, and what fills the markers in (``fill_markers``, with the
+rendering ``hooks/review_cards.py`` gives it)."""
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from studysite.cards.card import Card
 
@@ -19,6 +21,9 @@ FRONT_MATTER = (
     "---\n"
 )
 _TAG = re.compile(r"<[^>]+>")
+#: Where the page's Markdown leaves room for the cards of chapter N, and for the toolbar.
+MARKER = re.compile(r"<!-- review-cards (\d+) -->")
+TOOLBAR = "<!-- review-cards toolbar -->"
 
 
 def plain(title: object) -> str:
@@ -47,7 +52,7 @@ def page_markdown(chapters: list[tuple[str, list[Card]]]) -> str:
         f"同じカードを[Ankiのデッキ (.apkg)]({APKG})と[TSVファイル]({TSV})でもダウンロードできます。",
         "{: .screen-only }",
         "",
-        "<!-- review-cards toolbar -->",
+        TOOLBAR,
         "",
     ]
     for number, (title, _cards) in enumerate(chapters):
@@ -55,3 +60,20 @@ def page_markdown(chapters: list[tuple[str, list[Card]]]) -> str:
         # the cards are out of search (data-search-exclude): the notes themselves are what to find
         lines += [f"## {safe} {{ data-search-exclude }}", "", f"<!-- review-cards {number} -->", ""]
     return "\n".join(lines)
+
+
+def fill_markers(html: str, chapter: Callable[[int], str], toolbar: str) -> str:
+    """The page's HTML with each chapter's marker replaced by ``chapter(N)`` and the toolbar's by
+    ``toolbar``."""
+    return MARKER.sub(lambda match: chapter(int(match.group(1))), html).replace(TOOLBAR, toolbar)
+
+
+def where(card: Card, titles: dict[str, str]) -> str:
+    """Where the card's link goes, as "note title › heading" (``titles``: page -> its note's title)."""
+    title = titles.get(card.page, card.page)
+    return f"{title} › {card.section}" if card.section and card.section != title else title
+
+
+def with_anchor(url: str, anchor: str) -> str:
+    """A page's URL, and the card's heading or event on it."""
+    return url + (f"#{anchor}" if anchor else "")

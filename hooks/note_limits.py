@@ -13,28 +13,15 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import markdown as python_markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from pymdownx.snippets import SnippetPreprocessor  # type: ignore[import-untyped]
 
 from studysite.notes.frontmatter import lines_before_body
-from studysite.notes.limits import (
-    escaping_link,
-    folder_links,
-    nested_problem,
-    oversized,
-    snippet_file,
-    snippet_lines,
-    snippet_problem,
-    strip_controls,
-    too_deep,
-)
+from studysite.notes.limits import escaping_link, folder_links, oversized, strip_controls, too_deep
+from studysite.notes.snippets import NestedSnippetError, guard_snippets
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,7 +29,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
-SNIPPETS = Path("includes")  # mkdocs.yml: pymdownx.snippets base_path
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -100,60 +86,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         log.warning(f"{where}:{problem.line + offset}: {problem.message}")
     if (deep := too_deep(markdown)) is not None:
         raise PluginError(f"{where}:{deep.line + offset}: {deep.message}")
-    return _check_snippets(markdown, where, offset, config)
-
-
-def _check_snippets(markdown: str, where: str, offset: int, config: MkDocsConfig) -> str:
-    if "8<-" not in markdown:
-        return markdown
-    base = (Path(config.config_file_path).parent / SNIPPETS).resolve()
-    parser = _snippet_parser()
-    lines = markdown.split("\n")
-    for snippet in snippet_lines(markdown, SnippetPreprocessor.RE_ALL_SNIPPETS):
-        problem = snippet_problem(snippet.path, base, parser)
-        if problem is None:
-            _check_nested(
-                snippet_file(snippet.path, base, parser), base, f"{where}:{snippet.line + offset + 1}"
-            )
-            continue
-        log.warning(f"{where}:{snippet.line + offset + 1}: {problem}; the line is shown as text")
-        # escaped (';'), pymdownx shows an inline snippet line as text and skips a block's path line
-        lines[snippet.line] = re.sub(r"^([ \t]*)", r"\1;", lines[snippet.line], count=1)
-    return "\n".join(lines)
-
-
-def _check_nested(file: Path | None, base: Path, where: str) -> None:
-    """A bad snippet inside an included file cannot be shown as text (the file is not the note's): it
-    stops the build with its own file and line."""
-    if file is None:
-        return
-    found = nested_problem(file, base, _snippet_parser(), SnippetPreprocessor.RE_ALL_SNIPPETS)
-    if found is not None:
-        inner, line, problem = found
-        raise PluginError(
-            f"{SNIPPETS / inner.relative_to(base)}:{line + 1}: {problem} (included from {where})"
-        )
-
-
-@dataclass
-class _State:
-    """What this hook keeps for the process: pymdownx's snippet reader, made once."""
-
-    parser: SnippetPreprocessor | None = None
-
-
-_state = _State()
-
-
-def _snippet_parser():
-    """pymdownx's own reading of a snippet path (``file.md:2:5``, ``file.md:section``) -> the file part."""
-    if _state.parser is None:
-        md = python_markdown.Markdown(extensions=["pymdownx.snippets"])
-        _state.parser = md.preprocessors["snippet"]
-    parser = _state.parser
-
-    def target(path: str) -> str | None:
-        parsed = parser.parse_snippet_target(path)
-        return None if parsed is None else str(parsed["path"])
-
-    return target
+    try:
+        markdown, problems = guard_snippets(markdown, Path(config.config_file_path).parent)
+    except NestedSnippetError as error:
+        raise PluginError(f"{error.problem} (included from {where}:{error.line + offset})") from None
+    for problem in problems:
+        log.warning(f"{where}:{problem.line + offset}: {problem.message}")
+    return markdown

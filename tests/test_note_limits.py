@@ -1,4 +1,5 @@
-"""The pure checks behind hooks/note_limits.py: control characters, nesting, size, symlinks, snippets."""
+"""The pure checks behind hooks/note_limits.py: control characters, nesting, size, symlinks (snippets:
+studysite.notes.snippets)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,11 @@ from studysite.notes.limits import (
     MAX_NOTE_BYTES,
     escaping_link,
     folder_links,
-    nested_problem,
     oversized,
-    snippet_lines,
-    snippet_problem,
     strip_controls,
     too_deep,
 )
+from studysite.notes.snippets import nested_problem, snippet_lines, snippet_problem
 
 MARKER = SnippetPreprocessor.RE_ALL_SNIPPETS
 

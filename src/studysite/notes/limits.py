@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -140,85 +138,3 @@ def folder_links(docs_dir: Path, root: Path) -> list[tuple[str, Path, str]]:
     start = Path(os.path.realpath(docs_dir))
     walk(start, "", frozenset({start}))
     return found
-
-
-# -- snippets (pymdownx.snippets): the same line grammar, judged before the extension runs -----------------
-
-
-@dataclass(frozen=True)
-class Snippet:
-    line: int  # 0-based
-    path: str
-
-
-def snippet_lines(markdown: str, marker: re.Pattern[str]) -> list[Snippet]:
-    """Every snippet path of the page (``marker`` is pymdownx's RE_ALL_SNIPPETS): inline
-    ``--8<-- "path"`` lines and the path lines of ``--8<--`` blocks. Escaped (``;``) ones are skipped."""
-    found = []
-    block = False
-    for number, line in enumerate(markdown.split("\n")):
-        match = marker.match(line)
-        if match:
-            if match.group("escape"):
-                continue
-            if match.group("inline_marker"):
-                if not block:
-                    found.append(Snippet(number, match.group("snippet")[1:-1].strip()))
-                continue
-            block = not block
-            continue
-        if block:
-            path = line.strip()
-            if path and not path.startswith(";"):
-                found.append(Snippet(number, path))
-    return found
-
-
-def snippet_problem(path: str, base: Path, target: Callable[[str], str | None]) -> str | None:
-    """Why the snippet ``path`` would not be read from inside ``base`` (resolved), or None.
-
-    ``target`` parses pymdownx's path syntax (``file.md:2:5``, ``file.md:section``) into the file part.
-    """
-    name = target(path)
-    if not name:
-        return f"snippet {path!r} names no file"
-    candidate = Path(os.path.abspath(base / name))
-    if not candidate.is_relative_to(base) or outside(candidate, base) is not None:
-        return f"snippet {path!r} is outside includes/: snippets are read from includes/ only"
-    if not candidate.is_file():
-        return f"snippet {path!r} is not a file in includes/"
-    return None
-
-
-def snippet_file(path: str, base: Path, target: Callable[[str], str | None]) -> Path | None:
-    """The file a snippet ``path`` reads (after :func:`snippet_problem` found none), or None."""
-    name = target(path)
-    return Path(os.path.abspath(base / name)) if name else None
-
-
-def nested_problem(
-    file: Path,
-    base: Path,
-    target: Callable[[str], str | None],
-    marker: re.Pattern[str],
-    seen: frozenset[Path] = frozenset(),
-) -> tuple[Path, int, str] | None:
-    """The first snippet inside the included ``file`` (or deeper) that would read outside ``base`` or
-    nothing: (its file, 0-based line, why); pymdownx would end the build in a traceback on it. A file
-    already being included is skipped, as pymdownx skips it."""
-    if file in seen:
-        return None
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None  # pymdownx reports what it cannot read
-    if "8<-" not in text:
-        return None
-    for snippet in snippet_lines(text, marker):
-        problem = snippet_problem(snippet.path, base, target)
-        if problem is not None:
-            return file, snippet.line, problem
-        inner = snippet_file(snippet.path, base, target)
-        if inner is not None and (found := nested_problem(inner, base, target, marker, seen | {file})):
-            return found
-    return None

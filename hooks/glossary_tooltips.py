@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from studysite.infra.html_text import html_text
 from studysite.infra.textfile import TextFileError
 from studysite.notes.glossary import (
     Glossary,
@@ -81,7 +81,7 @@ def _headings(items: list[AnchorLink]) -> dict[str, str]:
     found: dict[str, str] = {}
     for item in items:
         if item.level > 1:
-            found[item.id] = Markup(item.title).striptags()
+            found[item.id] = html_text(item.title)
         found.update(_headings(item.children))
     return found
 
@@ -93,7 +93,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     pages = [
         PageTerms(
             get_relative_url(other.url, page.url),
-            Markup(other.title or "").striptags(),
+            html_text(other.title or ""),
             _headings(list(other.toc)),
             uses,
         )

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from studysite.infra.html_text import html_text
 from studysite.site.offline import offline_build
 from studysite.site.preview_images import CardFontMissing, PreviewCard, cache_dir, cached_card, find_fonts
 
@@ -51,7 +51,7 @@ def card_uri(page: Page) -> str:
 
 
 def _text(value: object) -> str:
-    return Markup(str(value)).striptags() if value else ""
+    return html_text(value) if value else ""
 
 
 def on_config(config: MkDocsConfig) -> None:

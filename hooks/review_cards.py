@@ -33,11 +33,11 @@ from studysite.cards.review_page import (
     by_chapter,
     fill_markers,
     page_markdown,
-    plain,
     where,
     with_anchor,
 )
 from studysite.cards.sources import project_glossary, project_timeline
+from studysite.infra.html_text import html_text
 from studysite.notes.chapters import note_title
 from studysite.site.templates import TemplateMissing, partial
 
@@ -104,8 +104,8 @@ def _chapters(nav: Navigation, deck: Deck, titles: dict[str, str]) -> list[tuple
         top: StructureItem = page
         while top.parent is not None:
             top = top.parent
-        title = plain(top.title) if top is not page else titles.get(page.file.src_uri, "")
-        order[page.file.src_uri] = (index, title or plain(page.title))
+        title = html_text(top.title) if top is not page else titles.get(page.file.src_uri, "")
+        order[page.file.src_uri] = (index, title or html_text(page.title))
     return by_chapter(deck.cards, order)
 
 

@@ -6,7 +6,8 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from studysite.site.escape import as_html, html_text
+from studysite.infra.html_text import html_text
+from studysite.site.escape import as_html
 
 AS_HTML = [
     ("plain", "plain"),

@@ -4,7 +4,6 @@ rendering ``hooks/review_cards.py`` gives it)."""
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 
@@ -20,15 +19,9 @@ FRONT_MATTER = (
     "search:\n  exclude: true\n"
     "---\n"
 )
-_TAG = re.compile(r"<[^>]+>")
 #: Where the page's Markdown leaves room for the cards of chapter N, and for the toolbar.
 MARKER = re.compile(r"<!-- review-cards (\d+) -->")
 TOOLBAR = "<!-- review-cards toolbar -->"
-
-
-def plain(title: object) -> str:
-    """A title that may hold HTML, as plain text."""
-    return html.unescape(_TAG.sub("", str(title)))
 
 
 def by_chapter(cards: list[Card], order: dict[str, tuple[int, str]]) -> list[tuple[str, list[Card]]]:

@@ -4,8 +4,8 @@ MkDocs renders themes with Jinja's autoescaping off, so ``{{ value }}`` prints a
 from front matter, descriptions (front matter or a page's first paragraph) and the site's settings are plain
 text; headings' titles are already HTML. :func:`as_html` turns plain text into ``markupsafe.Markup`` that
 is escaped exactly once: Jinja's ``| e`` and a second :func:`as_html` leave it alone, and printing it, in
-any template or in a plugin's f-string, prints the escaped form. :func:`html_text` goes the other way, for
-titles that are HTML and must become an attribute (``html_text(title) | e``).
+any template or in a plugin's f-string, prints the escaped form. ``studysite.infra.html_text`` goes the other
+way, for titles that are HTML and must become an attribute.
 """
 
 from __future__ import annotations
@@ -23,8 +23,3 @@ def as_html(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     return Markup(html.escape(str(value), quote=True))
-
-
-def html_text(value: object) -> str:
-    """The text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed."""
-    return Markup(str(value)).striptags()

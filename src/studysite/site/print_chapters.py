@@ -14,9 +14,10 @@ which ``<`` of code is escaped). Nothing here imports MkDocs; ``hooks/print_page
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
+
+from studysite.infra.html_text import html_text
 
 _CHAPTER = re.compile(
     r"<section class='print-page md-section' id='(?P<cid>[^']+)' heading-number='(?P<num>[\d.]+)'>\s*"
@@ -30,11 +31,6 @@ _TOC_NUMBER = re.compile(r'(<span class="md-ellipsis">\s*)(\d+(?:\.\d+)*)(\s)')
 _STYLE = re.compile(r"<style>\.print-site-enumerate-headings.*?</style>", re.S)
 _CONTENT = re.compile(r"content: (?P<value>'(?P<num>\d+(?:\.\d+)*)(?P<rest>[. ][^}]*?))\s*\}")
 _TOC_START = 'class="md-nav md-nav--secondary"'
-
-
-def plain(fragment: str) -> str:
-    """The text of an HTML fragment, whitespace collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
 
 def renumber(number: str, chapter: str) -> str | None:
@@ -99,7 +95,7 @@ def merge_chapter_intros(text: str) -> str:
             (
                 m
                 for m in _CHAPTER.finditer(text)
-                if plain(m.group("title")) == plain(m.group("ptitle"))
+                if html_text(m.group("title")) == html_text(m.group("ptitle"))
                 and m.group("pnum") == m.group("num") + ".1"
                 and "print-page--chapter-intro" not in m.group("intro")
             ),

@@ -17,7 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite.site.csp import ShimChanged, page_hashes, policy, search_worker, shim_frame_hash
-from studysite.site.offline import SHIM_URI
+from studysite.site.offline import SHIM_URI, shim_source
+from studysite.site.print_page import PRINT_PAGES
 from studysite.site.templates import TemplateMissing, partial
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 MARKER = "<!-- content-security-policy -->"
 TEMPLATE = "partials/csp.html"
-PRINT_PAGES = ("print_page/index.html", "print_page.html")
 
 
 @dataclass
@@ -63,7 +63,7 @@ def _shim_hashes(html: str, config: MkDocsConfig) -> list[str]:
     worker = search_worker(html)
     if worker is None:
         return []
-    shim = Path(config.config_file_path).parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    shim = shim_source(Path(config.config_file_path).parent / "node_modules")
     try:
         return [shim_frame_hash(shim.read_text(encoding="utf-8"), worker)]
     except (OSError, ShimChanged) as error:

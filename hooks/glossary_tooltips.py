@@ -9,7 +9,7 @@ read the page: the lists are links, not text to search.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except TextFileError as error:
         raise PluginError(str(error)) from None
     except GlossaryError as error:
-        raise PluginError(f"{SOURCE}:{error.line}: {error.message}") from None
+        raise PluginError(str(replace(error.problem, file=SOURCE))) from None
     _state.uses = {}
     return config
 

@@ -11,12 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studysite.site.print_chapters import merge_chapter_intros
-from studysite.site.print_page import prefix_page_ids
+from studysite.site.print_page import PRINT_PAGES, prefix_page_ids
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-
-PRINT_PAGES = ("print_page/index.html", "print_page.html")
 
 
 def on_post_build(config: MkDocsConfig) -> None:

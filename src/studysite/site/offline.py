@@ -35,12 +35,17 @@ def offline_build(plugins: Mapping[str, Any]) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def shim_source(node_modules: Path) -> Path:
+    """The iframe-worker shim's JavaScript in the pinned npm package."""
+    return node_modules / "iframe-worker" / "shim" / "index.js"
+
+
 def offline_assets(node_modules: Path) -> list[Asset]:
     """The iframe-worker shim, from the pinned npm package.
 
     Raises FileNotFoundError naming the missing file when the package is not installed.
     """
-    assets = [Asset(node_modules / "iframe-worker" / "shim" / "index.js", SHIM_URI)]
+    assets = [Asset(shim_source(node_modules), SHIM_URI)]
     for asset in assets:
         if not asset.source.is_file():
             raise FileNotFoundError(

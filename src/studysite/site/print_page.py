@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+#: Where print-site writes the combined page (``print_page.html`` without directory URLs).
+PRINT_PAGES = ("print_page/index.html", "print_page.html")
 _PAGE = re.compile(r"<section\s+class=([\"'])print-page\b[^\"']*\1\s+id=([\"'])([^\"']+)\2[^>]*>")
 _TARGET = re.compile(r"""\shref=(["'])#([^"']+)\1""")
 _ANCHOR = re.compile(r"""(\s(?:id|name)=)(["'])([^"']+)\2""")

@@ -210,7 +210,7 @@ def _read(path: Path, name: str, max_bytes: int | None) -> str:
     try:
         return read_text(path, name, max_bytes)
     except TextFileError as error:
-        raise TimelineError([Problem(error.line, error.message, error.file)]) from None
+        raise TimelineError([error.problem]) from None
 
 
 def load_schema(schema_file: Path, display_name: str | None = None) -> dict[str, Any]:

@@ -30,6 +30,8 @@ settings.load_profile("suite")
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Start the slow preparations the chosen tests wait for, and run the modules that wait for one last."""
+    if hasattr(config, "workerinput"):  # under pytest-xdist: fixtures as they come (early.ACROSS)
+        return
     tests = [item for item in items if isinstance(item, pytest.Function)]
     jobs, modules = early.plan([(test.module.__name__, test.fixturenames) for test in tests])
     rank = {module: i for i, module in enumerate(modules)}
@@ -51,6 +53,13 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     if config.option.verbose >= 0 and (lines := early.summary(early.JOBS, config.stash[_STARTED])):
         terminalreporter.write_sep("-", "early jobs")
         terminalreporter.write_line(lines)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _across_workers(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Under pytest-xdist, the directory every worker sees, where the shared jobs keep their result."""
+    if hasattr(request.config, "workerinput"):
+        early.ACROSS[:] = [tmp_path_factory.getbasetemp().parent]
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-# The offline bundle is the one tests/test_offline.py builds and checks (one build for both modules).
-from test_offline import ZIP_NAME, build_bundle  # noqa: I001  (a test module beside this one)
-
 from tests.support.early import early
 from tests.support.project import ROOT, SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
+
+# The offline bundle is the one tests/test_offline.py builds and checks (one build for both modules).
+from tests.test_offline import ZIP_NAME, build_bundle
 
 REVIEW = "review/index.html"
 APKG = "downloads/study-cards.apkg"

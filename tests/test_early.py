@@ -134,6 +134,8 @@ def test_declared_jobs_know_their_module() -> None:
 
 
 def test_jobs_and_the_processes_they_start_run_below_the_tests() -> None:
+    if early.ACROSS:
+        pytest.skip("under pytest-xdist jobs run at the tests' priority")
     def niceness(work: Path) -> tuple[int, int]:
         own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
         child = subprocess.run(["nice"], capture_output=True, text=True, check=True).stdout

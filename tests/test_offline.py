@@ -97,7 +97,7 @@ def test_zip_is_reproducible(tmp_path: Path):
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
 
 
-@early("offline_zip")
+@early("offline_zip", shared=True)  # tests/test_cards_site.py reads it too
 def build_bundle(work: Path) -> Path:
     """`make offline`'s two steps (strict build with OFFLINE=true, zip) on the project with the frozen notes,
     started with the session."""

@@ -23,6 +23,7 @@ a process of its own (see tests/test_offline.py and tests/test_pdf.py) or takes 
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import tempfile
 import threading
@@ -38,6 +39,9 @@ WORKERS = 2
 #: How much lower than the tests the jobs run (and every process they start: builds, Chromium): a test that
 #: waits on its browser is not starved by the preparations beside it.
 NICE = 5
+#: Under pytest-xdist (set by tests/conftest.py in each worker): no worker threads start, a job runs at normal
+#: priority when its fixture first asks, and a shared job runs once across the workers, its result kept here.
+ACROSS: list[Path] = []
 #: The longest a fixture waits for a job (a build, an export, a crawl of every page) before it fails.
 TIMEOUT_S = 600.0
 
@@ -46,8 +50,11 @@ class Job(Generic[T]):
     """One preparation, run once: by a worker, or in a thread of its own when something asks for its result
     before a worker has started it."""
 
-    def __init__(self, run: Callable[[Path], T], fixture: str, module: str | None) -> None:
+    def __init__(
+        self, run: Callable[[Path], T], fixture: str, module: str | None, shared: bool = False
+    ) -> None:
         self.name = f"{run.__module__}.{run.__name__}"
+        self.shared = shared
         self.fixture = fixture
         self.module = module  # of the fixture; None for a fixture of conftest.py, which every module has
         self._run = run
@@ -70,10 +77,14 @@ class Job(Generic[T]):
     def run(self) -> None:
         """Run the job (only after ``claim()`` returned True) in a fresh directory; keep what it returns or
         raises for ``result()``."""
-        _lower_priority()
+        if not ACROSS:
+            _lower_priority()
         began = time.monotonic()
         try:
-            self._value = self._run(Path(tempfile.mkdtemp(prefix="early-", dir=_base())))
+            if self.shared and ACROSS:
+                self._value = _once_across(ACROSS[0], self.name, self._run)
+            else:
+                self._value = self._run(Path(tempfile.mkdtemp(prefix="early-", dir=_base())))
         except BaseException as error:  # re-raised in the test that waits for it, with its traceback
             self._error = error
         finally:
@@ -105,7 +116,7 @@ def early(fixture: str, *, shared: bool = False) -> Callable[[Callable[[Path], T
     ``shared`` of tests/conftest.py."""
 
     def declare(run: Callable[[Path], T]) -> Job[T]:
-        job = Job(run, fixture, None if shared else run.__module__)
+        job = Job(run, fixture, None if shared else run.__module__, shared)
         JOBS.append(job)
         return job
 
@@ -134,6 +145,20 @@ def plan(
                 waits[module] = max(waits[module], started.index(job))
     collected = list(waits)
     return started, sorted(collected, key=lambda m: (waits[m] >= 0, waits[m], collected.index(m)))
+
+
+def _once_across(root: Path, name: str, run: Callable[[Path], T]) -> T:
+    """``run`` in the first xdist worker that asks, in a directory under ``root`` that every worker sees; the
+    others wait on the lock and read its pickled result."""
+    from filelock import FileLock
+
+    done = root / f"{name}.pickle"
+    with FileLock(str(root / f"{name}.lock")):
+        if done.exists():
+            return pickle.loads(done.read_bytes())
+        value = run(Path(tempfile.mkdtemp(prefix="shared-", dir=root)))
+        done.write_bytes(pickle.dumps(value))
+        return value
 
 
 def _lower_priority() -> None:

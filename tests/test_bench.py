@@ -6,7 +6,6 @@ under ``mkdocs serve``, page weight and PDF export, the converter, and build-tim
 revision before drawing, three synthetic diagrams). What this proves: each script runs end to end on this
 machine (builds, the serve loop, Chromium crawling and printing, the converter) and writes every section
 and budget row of the report. What it cannot prove: any figure, or that the full-size runs fit their budgets.
-It starts with the session (tests.support.early) and runs beside the other tests.
 """
 
 from __future__ import annotations
@@ -18,14 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.early import early
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@early("quick_bench")
 def run_quick_bench(work: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
-    """`bench/run_all.py --quick`, started with the session (it takes half a minute, mostly waiting on
+    """`bench/run_all.py --quick`, once per run (it takes half a minute, mostly waiting on
     builds and Chromium)."""
     out = work / "report.md"
     done = subprocess.run(
@@ -39,9 +35,9 @@ def run_quick_bench(work: Path) -> tuple[subprocess.CompletedProcess[str], Path]
     return done, out
 
 
-@pytest.fixture
-def quick_bench() -> tuple[subprocess.CompletedProcess[str], Path]:
-    return run_quick_bench.result()
+@pytest.fixture(scope="module")
+def quick_bench(tmp_path_factory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    return run_quick_bench(tmp_path_factory.mktemp("bench"))
 
 
 @pytest.mark.slow

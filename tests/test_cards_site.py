@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.early import early
 from tests.support.project import ROOT, SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
+from tests.support.session import once
 
 # The offline bundle is the one tests/test_offline.py builds and checks (one build for both modules).
 from tests.test_offline import ZIP_NAME, build_bundle
@@ -47,7 +47,6 @@ OPTED_OUT = "---\ncards: false\n---\n# 下書き\n\n* 未完: まだカードに
 _LOG = re.compile(r"cards: (\d+) made \(term (\d+), definition (\d+), pair (\d+), timeline (\d+)\)")
 
 
-@early("cards_build")
 def cards_build(work: Path) -> tuple[Path, str]:
     """The frozen notes plus a raw note and an opted-out one (an edit unrelated to the frozen notes'
     cards), and the home page's links; built strict for the session's URL and date."""
@@ -63,8 +62,8 @@ def cards_build(work: Path) -> tuple[Path, str]:
 
 
 @pytest.fixture(scope="module")
-def built() -> tuple[Path, str]:
-    return cards_build.result()
+def built(tmp_path_factory) -> tuple[Path, str]:
+    return cards_build(tmp_path_factory.mktemp("cards"))
 
 
 def tsv_rows(site: Path) -> list[dict[str, str]]:
@@ -259,7 +258,7 @@ def test_review_page_without_javascript_lists_questions_with_answers_in_details(
 @pytest.fixture(scope="module")
 def offline_review(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("cards-offline")
-    with zipfile.ZipFile(build_bundle.result()) as archive:
+    with zipfile.ZipFile(once(tmp_path_factory, "offline-bundle", build_bundle)) as archive:
         archive.extractall(dest)
     return dest / ZIP_NAME / "review.html"
 

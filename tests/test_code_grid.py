@@ -30,7 +30,6 @@ from studysite.diagrams.ragged import AMBIGUOUS_HINT, kept_as_code, ragged_edges
 from studysite.site.code_font import CELL, FONT_URI, LICENSE_URI, code_chars, columns, compose, find_fonts
 from tests.support.browser import serve, site_pages
 from tests.support.code_grid import grid_residuals, measure, misaligned, needs_grid, pdf_code_words
-from tests.support.early import early
 from tests.support.project import ROOT, build_site, fixture_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "code_grid"
@@ -251,9 +250,8 @@ class Builds:
     no_font: subprocess.CompletedProcess  # the export of the site with its code font removed
 
 
-@early("grid_builds")
 def build_grid(work: Path) -> Builds:
-    """The fixture note built online and offline, its PDF, and a note that must fail (started early)."""
+    """The fixture note built online and offline, its PDF, and a note that must fail (once per run)."""
     project = fixture_project(work / "project", FIXTURE)
     online, offline = work / "site", work / "offline"
     result = build_site(project, online, site_url="http://127.0.0.1:8000/study/", extra_env=EPOCH)
@@ -284,8 +282,8 @@ def _export(site: Path, pdf: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def builds() -> Builds:
-    return build_grid.result()
+def builds(tmp_path_factory) -> Builds:
+    return build_grid(tmp_path_factory.mktemp("grid"))
 
 
 def _grid_blocks(page) -> list:

@@ -323,7 +323,7 @@ def test_the_test_harness_starts_chromium_through_the_helper(tmp_path: Path):
 
     broken = _script(tmp_path, "chromium", "exit 1\n")
 
-    def start():  # given the executable, not by patching the module the early jobs' browsers start from
+    def start():  # given the executable, not by patching the module every browser starts from
         with chromium(executable=broken):
             pass
 

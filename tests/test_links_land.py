@@ -301,7 +301,7 @@ print(json.dumps(list(config.theme["features"])))
 
 @pytest.mark.parametrize("offline", [False, True])
 def test_previews_are_off_in_the_offline_bundle(offline: bool):
-    """Read in a process of its own: the environment of this one is shared with the early jobs' builds."""
+    """Read in a process of its own: this one's environment is the builds' too."""
     env = {key: value for key, value in os.environ.items() if key != "OFFLINE"}
     env |= {"NO_MKDOCS_2_WARNING": "1", **({"OFFLINE": "true"} if offline else {})}
     done = subprocess.run(

@@ -18,9 +18,9 @@ from studysite.infra.network import FILE_SCHEMES, IN_PAGE_SCHEMES, stay_local
 from studysite.pdf.document import PDF_URI
 from studysite.site.offline import SHIM_URI, remote_urls, zip_site
 from studysite.site.offline_pages import add_pdf, broken_links, local_targets, root_page_base
-from tests.support.browser import chromium, expected_labels, squash, wait_for_diagrams
-from tests.support.early import early
+from tests.support.browser import expected_labels, squash, wait_for_diagrams
 from tests.support.project import ROOT, build_site, fixture_project
+from tests.support.session import once
 
 ZIP_NAME = "container-study-notes-offline"
 PAGE = "docker-1/vm-vs-container"
@@ -55,7 +55,7 @@ print(json.dumps({
 
 def _configured(offline: bool) -> dict:
     """The config under OFFLINE=true or without OFFLINE, read in a process of its own: the environment of
-    this one is shared with the early jobs' builds."""
+    this one stays as the other tests expect it."""
     env = {key: value for key, value in os.environ.items() if key != "OFFLINE"}
     env |= {"NO_MKDOCS_2_WARNING": "1", **({"OFFLINE": "true"} if offline else {})}
     done = subprocess.run(
@@ -97,10 +97,9 @@ def test_zip_is_reproducible(tmp_path: Path):
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
 
 
-@early("offline_zip")
 def build_bundle(work: Path) -> Path:
     """`make offline`'s two steps (strict build with OFFLINE=true, zip) on the project with the frozen notes,
-    started with the session."""
+    made once per run (tests/test_cards_site.py reads it too)."""
     project = fixture_project(work / "project")
     with open(project / "docs" / f"{PAGE}.md", "a", encoding="utf-8") as note:
         note.write(DIAGRAM)
@@ -113,8 +112,8 @@ def build_bundle(work: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def offline_zip() -> Path:
-    return build_bundle.result()
+def offline_zip(tmp_path_factory) -> Path:
+    return once(tmp_path_factory, "offline-bundle", build_bundle)
 
 
 def stand_in_pdf(path: Path) -> Path:
@@ -288,44 +287,40 @@ class EveryPage:
     diagrams: dict[str, str]  # page -> its diagrams' state once loaded: "none", "done" or "error"
 
 
-@early("every_page")
-def open_every_page(work: Path) -> EveryPage:
-    """Every HTML file of the unzipped bundle opened from file:// in a Chromium of its own (started with the
-    session: each page waits for the network to be idle): failed requests, console errors, page errors, and
-    pages Material's stylesheet did not reach."""
-    with zipfile.ZipFile(build_bundle.result()) as archive:
+def open_every_page(work: Path, bundle: Path, browser) -> EveryPage:
+    """Every HTML file of the unzipped bundle opened from file:// in one context (each page waits for the
+    network to be idle): failed requests, console errors, page errors, and pages Material's stylesheet did
+    not reach."""
+    with zipfile.ZipFile(bundle) as archive:
         archive.extractall(work)
     root = work / ZIP_NAME
     files = sorted(root.rglob("*.html"))
     blocked: list[str] = []
     problems: list[str] = []
     diagrams: dict[str, str] = {}
-    with chromium() as browser:
-        context = browser.new_context()
-        stay_local(context, blocked.append, IN_PAGE_SCHEMES + FILE_SCHEMES)
-        for html in files:
-            name = html.relative_to(root).as_posix()
-            page = context.new_page()
-            page.on("requestfailed", lambda r, n=name: problems.append(f"{n}: failed {r.url} ({r.failure})"))
-            page.on(
-                "console", lambda m, n=name: m.type == "error" and problems.append(f"{n}: console {m.text}")
-            )
-            page.on("pageerror", lambda e, n=name: problems.append(f"{n}: error {e}"))
-            page.goto(html.as_uri(), wait_until="networkidle")
-            diagrams[name] = wait_for_diagrams(page, timeout=30_000)
-            styled = page.evaluate(
-                "() => getComputedStyle(document.querySelector('.md-header') || document.body).position"
-            )
-            if styled != "sticky" and html.name != "print_page.html":
-                problems.append(f"{name}: not styled (header position {styled!r})")
-            page.close()
-        context.close()
+    context = browser.new_context()
+    stay_local(context, blocked.append, IN_PAGE_SCHEMES + FILE_SCHEMES)
+    for html in files:
+        name = html.relative_to(root).as_posix()
+        page = context.new_page()
+        page.on("requestfailed", lambda r, n=name: problems.append(f"{n}: failed {r.url} ({r.failure})"))
+        page.on("console", lambda m, n=name: m.type == "error" and problems.append(f"{n}: console {m.text}"))
+        page.on("pageerror", lambda e, n=name: problems.append(f"{n}: error {e}"))
+        page.goto(html.as_uri(), wait_until="networkidle")
+        diagrams[name] = wait_for_diagrams(page, timeout=30_000)
+        styled = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.md-header') || document.body).position"
+        )
+        if styled != "sticky" and html.name != "print_page.html":
+            problems.append(f"{name}: not styled (header position {styled!r})")
+        page.close()
+    context.close()
     return EveryPage([html.relative_to(root).as_posix() for html in files], blocked, problems, diagrams)
 
 
 @pytest.fixture(scope="module")
-def every_page() -> EveryPage:
-    return open_every_page.result()
+def every_page(tmp_path_factory, offline_zip: Path, browser) -> EveryPage:
+    return open_every_page(tmp_path_factory.mktemp("every-page"), offline_zip, browser)
 
 
 @pytest.mark.slow

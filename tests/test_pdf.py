@@ -21,9 +21,7 @@ from studysite.pdf.glyphs import parse_charset, uncovered
 from studysite.pdf.outline import outline_matches, squash, undouble
 from studysite.pdf.poppler import parse_pdffonts
 from tests.support.browser import nav_pages
-from tests.support.early import early
 from tests.support.project import ROOT, build_site, fixture_project
-from tests.support.session import session_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -121,11 +119,9 @@ BROKEN = {
 }
 
 
-@early("runs")
-def export_runs(base: Path) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
+def export_runs(base: Path, site_dir: Path) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
     """The export of the session's site, a second one (reproducibility), and the broken ones (a one-note
-    site with its print page tampered), all run at once, started with the session."""
-    _, site_dir = session_site.result()
+    site with its print page tampered), all run at once."""
     jobs = {
         "main": (site_dir, base / "container-study-notes.pdf"),
         "again": (site_dir, base / "again" / "again.pdf"),
@@ -143,8 +139,8 @@ def export_runs(base: Path) -> dict[str, tuple[subprocess.CompletedProcess, Path
 
 
 @pytest.fixture(scope="module")
-def runs() -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
-    return export_runs.result()
+def runs(tmp_path_factory, site_dir: Path) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
+    return export_runs(tmp_path_factory.mktemp("export"), site_dir)
 
 
 @pytest.fixture(scope="module")
@@ -477,7 +473,7 @@ sys.exit(tool.main(sys.argv[3:]))
 
 
 def test_missing_chromium_fails_with_what_to_install(site_dir, tmp_path):
-    """In a process of its own: the module state and PATH it changes are shared with the early jobs here."""
+    """In a process of its own: the module state and PATH it changes stay out of this worker's tests."""
     out = tmp_path / "out" / "site.pdf"
     done = subprocess.run(
         [

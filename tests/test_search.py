@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import Recording, chromium, record, serve
-from tests.support.early import early
+from tests.support.browser import Recording, record, serve
 from tests.support.project import SUB_PATH
 from tests.support.search import PLACEHOLDER, page_of, result_groups, search
 from tests.support.search_cases import (
@@ -31,7 +30,6 @@ from tests.support.search_cases import (
     Case,
     TermCase,
 )
-from tests.support.session import session_site
 
 pytestmark = pytest.mark.browser
 
@@ -43,14 +41,12 @@ class TableRun:
     groups: dict[str, list[tuple[str, str | None]] | str]  # term query -> (page, first section row)
 
 
-@early("table_run")
-def run_table(work: Path) -> TableRun:
+def run_table(site: Path, browser) -> TableRun:
     """Every query of the table typed, one after another, into one reader's tab on a chapter page (search
-    worker ready), in a Chromium and a server of its own, started with the session: each query waits for
+    worker ready), in a server of its own: each query waits for
     its result list to settle, so the table is mostly waiting."""
-    _, site = session_site.result()
     found: dict[str, tuple[str, list[str]] | str] = {}
-    with chromium() as browser, serve(site, SUB_PATH) as url:
+    with serve(site, SUB_PATH) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
         page = context.new_page()
         rec = record(page)
@@ -72,8 +68,8 @@ def run_table(work: Path) -> TableRun:
 
 
 @pytest.fixture(scope="module")
-def table_run() -> TableRun:
-    return run_table.result()
+def table_run(site_dir: Path, browser) -> TableRun:
+    return run_table(site_dir, browser)
 
 
 #: Cases the search is known to miss, with why (each an xfail, strict). Lunr has no phrase matching: a

@@ -14,7 +14,6 @@ import pytest
 
 from studysite.diagrams.render.cache import CACHE_ENV
 from tests.support.diagram_site import FLOWCHART, LABELS, make_diagram_site
-from tests.support.early import early
 from tests.support.project import build_site
 
 pytestmark = pytest.mark.slow
@@ -75,10 +74,9 @@ def counts(result) -> tuple[int, int, int]:
     return int(found.group(1)), int(found.group(2)), int(found.group(3))
 
 
-@early("project")
 def build_cold_and_warm(base: Path):
     """The diagram project with a cache of its own; a cold build (empty cache), then a warm one of the same
-    project; started with the session."""
+    project."""
     root, env = make_diagram_site(base / "project"), {CACHE_ENV: str(base / "cache")}
     cold = build_site(root, base / "cold", extra_env=env)
     assert cold.returncode == 0, cold.stderr
@@ -88,14 +86,19 @@ def build_cold_and_warm(base: Path):
 
 
 @pytest.fixture(scope="module")
-def project() -> tuple[Path, dict[str, str]]:
-    return build_cold_and_warm.result()[0]
+def cold_and_warm(tmp_path_factory):
+    return build_cold_and_warm(tmp_path_factory.mktemp("diagrams"))
 
 
 @pytest.fixture(scope="module")
-def builds(project):
+def project(cold_and_warm) -> tuple[Path, dict[str, str]]:
+    return cold_and_warm[0]
+
+
+@pytest.fixture(scope="module")
+def builds(cold_and_warm):
     """The warm site, the cold build and the warm build."""
-    return build_cold_and_warm.result()[1]
+    return cold_and_warm[1]
 
 
 def test_every_diagram_is_an_inline_svg_with_its_labels(builds) -> None:
@@ -138,11 +141,10 @@ EDITS = {
 }
 
 
-@early("edited")
-def build_edits(work: Path) -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
+def build_edits(work: Path, cold_and_warm) -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
     """Each of EDITS made to the project and built with its (warm) cache, one after another, the page put
-    back after each; started with the session. Name -> (the build, its site)."""
-    (root, env), _ = build_cold_and_warm.result()
+    back after each. Name -> (the build, its site)."""
+    (root, env), _ = cold_and_warm
     done = {}
     for name, (source, edit) in EDITS.items():
         page = root / "docs" / source
@@ -156,8 +158,8 @@ def build_edits(work: Path) -> dict[str, tuple[subprocess.CompletedProcess[str],
 
 
 @pytest.fixture(scope="module")
-def edited() -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
-    return build_edits.result()
+def edited(tmp_path_factory, cold_and_warm) -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
+    return build_edits(tmp_path_factory.mktemp("edited"), cold_and_warm)
 
 
 def test_changing_one_diagram_redraws_only_it(edited) -> None:

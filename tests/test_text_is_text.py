@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import chromium, record, serve, site_pages, wait_for_diagrams
-from tests.support.early import early
+from tests.support.browser import record, serve, site_pages, wait_for_diagrams
 from tests.support.project import build_site, clear_notes, fixture_project
 from tests.support.search import search
 
@@ -84,10 +83,8 @@ def _project(root: Path) -> Path:
     return project
 
 
-@early("builds")
 def build_both(work: Path) -> tuple[Path, Path]:
-    """The fixture project built for a server under /study/, and built as the offline bundle, started with
-    the session."""
+    """The fixture project built for a server under /study/, and built as the offline bundle."""
     project = _project(work)
     online = project.parent / "site"
     result = build_site(project, online, site_url="http://127.0.0.1:8000/study/")
@@ -99,8 +96,8 @@ def build_both(work: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def builds() -> tuple[Path, Path]:
-    return build_both.result()
+def builds(tmp_path_factory) -> tuple[Path, Path]:
+    return build_both(tmp_path_factory.mktemp("builds"))
 
 
 RAN = "() => Object.keys(window).filter(name => name.startsWith('S13_'))"
@@ -132,44 +129,41 @@ class Visits:
     ran_offline: dict[str, list[str]]
 
 
-@early("visits")
-def visit_both(work: Path) -> Visits:
-    """Every page of both builds opened (diagrams drawn, glossary terms hovered) in a Chromium of its own,
-    started with the session, and the search for a payload's word run on the online site."""
-    online, offline = build_both.result()
+def visit_both(online: Path, offline: Path, browser) -> Visits:
+    """Every page of both builds opened (diagrams drawn, glossary terms hovered) in contexts of their own,
+    and the search for a payload's word run on the online site."""
     pages = [*site_pages(online), "print_page/", "404.html"]
     files = sorted(p for p in offline.rglob("*.html") if "assets" not in p.relative_to(offline).parts)
     ran: dict[str, list[str]] = {}
     ran_offline: dict[str, list[str]] = {}
     dialogs: list[str] = []
-    with chromium() as browser:
-        with serve(online) as url:
-            context = browser.new_context()
-            page = context.new_page()
-            rec = record(page)
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            for path in pages:
-                if found := _visit(page, url + path):
-                    ran[path] = found
-            # the search results show the titles and text of the index, in the page's DOM
-            page.goto(url)
-            _, hits = search(page, url, "onerror")
-            if found := page.evaluate(RAN):
-                ran["search results"] = found
-            context.close()
+    with serve(online) as url:
         context = browser.new_context()
         page = context.new_page()
-        for html in files:
-            if found := _visit(page, html.as_uri()):
-                ran_offline[str(html.relative_to(offline))] = found
+        rec = record(page)
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in pages:
+            if found := _visit(page, url + path):
+                ran[path] = found
+        # the search results show the titles and text of the index, in the page's DOM
+        page.goto(url)
+        _, hits = search(page, url, "onerror")
+        if found := page.evaluate(RAN):
+            ran["search results"] = found
         context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    for html in files:
+        if found := _visit(page, html.as_uri()):
+            ran_offline[str(html.relative_to(offline))] = found
+    context.close()
     names = [str(html.relative_to(offline)) for html in files]
     return Visits(pages, ran, dialogs, rec.blocked, hits, names, ran_offline)
 
 
 @pytest.fixture(scope="module")
-def visits() -> Visits:
-    return visit_both.result()
+def visits(builds: tuple[Path, Path], browser) -> Visits:
+    return visit_both(*builds, browser)
 
 
 def test_no_payload_runs_on_any_page(visits: Visits):

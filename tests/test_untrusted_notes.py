@@ -13,7 +13,6 @@ import pytest
 from studysite.notes.limits import MAX_DEPTH, MAX_NOTE_BYTES
 from tests.support.browser import serve
 from tests.support.csp_report import csp_violations
-from tests.support.early import early
 from tests.support.project import ROOT, SESSION_ENV, SESSION_SITE_URL, build_site, fixture_project
 from tests.support.vectors import VECTORS, live_parts, vector_lines
 
@@ -28,7 +27,6 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-@early("hostile")
 def build_hostile(work: Path) -> tuple[subprocess.CompletedProcess[str], Path, dict[int, range]]:
     """One strict build of a project holding every hostile input that still builds to pages."""
     project = fixture_project(work / "project", SMALL)
@@ -73,11 +71,10 @@ def build_hostile(work: Path) -> tuple[subprocess.CompletedProcess[str], Path, d
 
 
 @pytest.fixture(scope="module")
-def hostile() -> tuple[subprocess.CompletedProcess[str], Path, dict[int, range]]:
-    return build_hostile.result()
+def hostile(tmp_path_factory) -> tuple[subprocess.CompletedProcess[str], Path, dict[int, range]]:
+    return build_hostile(tmp_path_factory.mktemp("hostile"))
 
 
-@early("refusals")
 def build_refusals(work: Path) -> dict[str, subprocess.CompletedProcess[str]]:
     """Projects the build refuses: nesting past the limit, a note over the size limit, folder links out of
     the project or into a loop. Each build stops early."""
@@ -108,11 +105,10 @@ def build_refusals(work: Path) -> dict[str, subprocess.CompletedProcess[str]]:
 
 
 @pytest.fixture(scope="module")
-def refusals() -> dict[str, subprocess.CompletedProcess[str]]:
-    return build_refusals.result()
+def refusals(tmp_path_factory) -> dict[str, subprocess.CompletedProcess[str]]:
+    return build_refusals(tmp_path_factory.mktemp("refusals"))
 
 
-@early("unsanitized_site")
 def build_unsanitized(work: Path) -> Path:
     """The fixture site built as the session's is, but without hooks/untrusted_html.py."""
     project = fixture_project(work / "project")
@@ -126,8 +122,8 @@ def build_unsanitized(work: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def unsanitized_site() -> Path:
-    return build_unsanitized.result()
+def unsanitized_site(tmp_path_factory) -> Path:
+    return build_unsanitized(tmp_path_factory.mktemp("unsanitized"))
 
 
 def _warnings(stderr: str) -> list[str]:

@@ -318,6 +318,12 @@ def _leaf_lines(block: Block, cursor: _Cursor, i: int, state: _State) -> list[st
         return ["#" * block.level + " " + " ".join(block.inline.split("\n"))] if i == block.start else []
     if kind == "html" and i == block.start:
         return [_markdown_inside(cursor.text, block.content)]
+    if kind == "html" and _reads_markdown(block.content):
+        # text of the HTML block, not a fence, list or heading md_in_html would open
+        if _FENCE_LIKE.match(cursor.text):  # (Python-Markdown has no backslash escape for ~: an entity)
+            return [f"&#{ord(cursor.text[0])};{cursor.text[1:]}"]
+        if _PM_BLOCK.match(cursor.text):
+            return [_escape_block_start(cursor.text)]
     if kind in OPAQUE or kind == "html":
         return [cursor.text]
     cursor.take_all()
@@ -473,6 +479,14 @@ def _markdown_inside(line: str, html: str) -> str:
     if not opened or f"</{opened.group(1).lower()}" in html.lower() or "markdown" in opened.group(0):
         return line
     return line[: opened.end(1)] + " markdown" + line[opened.end(1) :]
+
+
+def _reads_markdown(html: str) -> bool:
+    """Whether md_in_html reads the lines of this HTML block as Markdown (its element has, or is given,
+    the ``markdown`` attribute); in CommonMark they are the block's raw text."""
+    first = html.split("\n", 1)[0]
+    opened = _OPENS.match(_markdown_inside(first, html))
+    return bool(opened and "markdown" in opened.group(0))
 
 
 def _escape_block_start(text: str) -> str:

@@ -127,7 +127,11 @@ def live_scripts(text: str) -> int:
     return len(SCRIPT.findall(render(text)))
 
 
-FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomized: the same 100 examples every run, so CI never fails on a new draw; a longer random run by
+# hand (max_examples=1500) finds new cases, which are kept below as examples
+FUZZ = settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
 GLOSSARY = compile_glossary(
     {
         "script": "スクリプト",
@@ -245,3 +249,15 @@ def test_timeline_insert(text: str):
     assert count <= text.count("<!-- timeline -->")
     assert live_scripts(out) <= live_scripts(text)
     assert out.count("年表</div>") == count + text.count("年表</div>")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Python-Markdown's HTML extractor: a paragraph '<&#' before indented code holding '<script>' (a "
+    "drawing's テキスト版) puts it in script mode up to a later '</script>' in a code span; the site's "
+    "sanitizer removes that script with a located warning, but the code span is lost",
+)
+def test_a_stray_char_reference_before_a_text_version_keeps_scripts_dead() -> None:
+    note = f"{DIAGRAM}\n<&#\n{DIAGRAM}\n`<script>x</script>`"  # found by test_layer_diagram_pass
+    out, _ = prepare_note(note)
+    assert live_scripts(out) == 0

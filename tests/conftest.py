@@ -24,6 +24,23 @@ settings.register_profile("suite", deadline=None, suppress_health_check=[HealthC
 settings.load_profile("suite")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Modules with slow or browser tests first: xdist hands out whole modules in this order, and the long
+    ones started first end together (the quick modules fill in beside them). Every worker sorts alike."""
+    heavy = {
+        item.module.__name__
+        for item in items
+        if isinstance(item, pytest.Function) and any(item.iter_markers(name) for name in ("slow", "browser"))
+    }
+    rank = {
+        name: (name not in heavy, name)
+        for name in {i.module.__name__ for i in items if isinstance(i, pytest.Function)}
+    }
+    items.sort(
+        key=lambda item: rank[item.module.__name__] if isinstance(item, pytest.Function) else (False, "")
+    )
+
+
 @pytest.fixture(scope="session")
 def session_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The project with the frozen notes and its strict build (tests.support.session.build_session_site)."""

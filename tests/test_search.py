@@ -19,6 +19,7 @@ from tests.support.browser import Recording, record, serve
 from tests.support.project import SUB_PATH
 from tests.support.search import PLACEHOLDER, page_of, result_groups, search
 from tests.support.search_cases import (
+    BROWSER_TERM_CASES,
     CASES,
     GLOSSARY,
     HISTORY,
@@ -57,7 +58,7 @@ def run_table(site: Path, browser) -> TableRun:
             except TimeoutError as error:
                 found[case.query] = str(error)
         groups: dict[str, list[tuple[str, str | None]] | str] = {}
-        for term in TERM_CASES:
+        for term in BROWSER_TERM_CASES:
             try:
                 search(page, url, term.query)
                 groups[term.query] = result_groups(page, url)
@@ -100,7 +101,7 @@ def test_query_finds_its_page(table_run: TableRun, case: Case):
 
 
 def _term_params():
-    for case in TERM_CASES:
+    for case in BROWSER_TERM_CASES:
         reason = KNOWN_TERM_MISSES.get(case.query)
         marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
         yield pytest.param(case, id=case.query, marks=marks)

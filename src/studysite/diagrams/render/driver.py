@@ -138,13 +138,14 @@ class MermaidRenderer:
                 {"id": f"{job.token}-{name}", "source": job.source, "config": mermaid_config(theme)}
                 for name, theme in THEMES.items()
             ]
-            page.evaluate("jobs => studyDiagrams.start(jobs)", tasks)
+            progress = page.evaluate_handle("jobs => studyDiagrams.draw(jobs)", tasks)
             try:
-                page.wait_for_function("() => studyDiagrams.state().done", polling=5, timeout=self.timeout_ms)
+                page.wait_for_function("p => p.done", arg=progress, polling=5, timeout=self.timeout_ms)
             except PlaywrightTimeout:
                 self._close()  # the page may be stuck: the next diagram gets a fresh browser
                 raise RenderTimeout(job.name) from None
-            results = page.evaluate("() => studyDiagrams.state().results")
+            results = progress.evaluate("p => p.results")
+            progress.dispose()
             errors = [r["error"] for r in results if "error" in r]
             if errors:
                 out.append(Drawn({}, errors[0]))

@@ -1,14 +1,12 @@
 // Runs inside the build's headless Chromium, after Mermaid's UMD build (dist/mermaid.min.js) was added
-// to a blank local page. One global, window.studyDiagrams, driven from Python (driver.py), which polls
-// state() under a timeout of its own (a drawing that never ends would hold an awaited evaluate forever):
-//   start(jobs)  draws each job {id, source, config} in turn with mermaid.render;
-//   state()      {done, current, results}: results[i] is {svg} or {error}, with Mermaid's own message.
-// Mermaid is initialised per job: the config (theme, securityLevel "strict", htmlLabels false, fonts)
-// comes from Python, so the cache key and the drawing see the same settings.
+// to a blank local page. Its one entry point, window.studyDiagrams.draw(jobs), draws each job {id, source,
+// config} in turn with mermaid.render and returns a progress object {done, results} that driver.py holds
+// by a handle and polls under a timeout of its own (a drawing that never ends would hold an awaited
+// evaluate forever): results[i] is {svg} or {error}, with Mermaid's own message. No result is kept on
+// window. Mermaid is initialised per job: the config (theme, securityLevel "strict", htmlLabels false,
+// fonts) comes from Python, so the cache key and the drawing see the same settings.
 (() => {
   "use strict";
-
-  let state = { done: true, current: "", results: [] };
 
   const message = (error) => {
     const text = error && (error.message || error.str) ? error.message || error.str : String(error);
@@ -29,20 +27,16 @@
     }
   };
 
-  const run = async (jobs) => {
-    for (let i = 0; i < jobs.length; i++) {
-      state.current = jobs[i].id;
-      state.results.push(await drawOne(jobs[i]));
-    }
-    state.current = "";
-    state.done = true;
+  const run = async (jobs, progress) => {
+    for (const job of jobs) progress.results.push(await drawOne(job));
+    progress.done = true;
   };
 
   window.studyDiagrams = {
-    start: (jobs) => {
-      state = { done: false, current: "", results: [] };
-      run(jobs);
+    draw: (jobs) => {
+      const progress = { done: false, results: [] };
+      run(jobs, progress);
+      return progress;
     },
-    state: () => state,
   };
 })();

@@ -57,6 +57,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Note where the page's own Mermaid fences are, before other hooks add fences of their own."""
+    if "mermaid" not in markdown:
+        return  # (no need to read the file for its front matter's lines)
     try:
         offset = lines_before_body(page.file.content_string, markdown)
     except (OSError, UnicodeDecodeError, TypeError):

@@ -51,10 +51,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-90)  # late: after every hook that adds code to the page (diagram sources, テキスト版)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    try:
-        source = page.file.content_string
-    except (OSError, UnicodeDecodeError, TypeError):
-        source = ""
+    def source() -> str:
+        try:
+            return page.file.content_string
+        except (OSError, UnicodeDecodeError, TypeError):
+            return ""
+
     _state.current().note_page(html, page.file.src_uri, source)
     return html
 

@@ -4,6 +4,7 @@ licence. ``hooks/grid_font.py`` drives it; nothing here imports MkDocs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,11 +32,14 @@ class CodeFontBuild:
         """The build of the project at ``root``; ``infra.fonts.FontMissing`` when a source font is missing."""
         return cls(DiagramCache(cache_dir(root)), find_fonts())
 
-    def note_page(self, html: str, page: str, source: str) -> None:
-        """Where the code characters of ``page``'s HTML first appear (``source``: its Markdown file)."""
-        for char in code_chars(html) - self.where.keys():
-            at = source.find(char)
-            line = f":{source.count(chr(10), 0, at) + 1}" if at >= 0 else ""
+    def note_page(self, html: str, page: str, source: Callable[[], str]) -> None:
+        """Where the code characters of ``page``'s HTML first appear (``source`` reads its Markdown file,
+        only when a character is new)."""
+        new = code_chars(html) - self.where.keys()
+        text = source() if new else ""
+        for char in new:
+            at = text.find(char)
+            line = f":{text.count(chr(10), 0, at) + 1}" if at >= 0 else ""
             self.where[char] = f"{page}{line}"
 
     def finish(self, site_dir: Path) -> tuple[str, list[str]]:

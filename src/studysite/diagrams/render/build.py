@@ -72,8 +72,7 @@ class DiagramBuild:
 
     def note_fences(self, page: str, markdown: str, first_line: int) -> None:
         """Where ``page``'s own Mermaid fences are, before other passes add fences of their own."""
-        if "mermaid" in markdown:
-            self.fences[page] = mermaid_fences(markdown, first_line=first_line)
+        self.fences[page] = mermaid_fences(markdown, first_line=first_line)
 
     def draw_page(self, html: str, page: str) -> tuple[str, list[str]]:
         """``html`` with its diagrams drawn, and one warning per diagram Mermaid cannot draw."""
